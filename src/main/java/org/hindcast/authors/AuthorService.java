@@ -1,0 +1,196 @@
+package org.hindcast.authors;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.hindcast.audit.AuditLog;
+import org.hindcast.common.PageOf;
+import org.hindcast.common.Slugs;
+import org.hindcast.problems.ApiException;
+
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+@Transactional
+public class AuthorService {
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    EntityManager em;
+
+    /** Finds an author by slug, following merges: a merged author's old slug answers with the survivor. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Author> findBySlug(String slug) {
+        Optional<Author> author = Author.findBySlug(slug);
+        if (author.isPresent()) {
+            return author;
+        }
+        return AuthorMerge.findByFromSlug(slug).map(m -> m.into);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Author get(String slug) {
+        return findBySlug(slug).orElseThrow(() -> ApiException.notFound("author", slug));
+    }
+
+    /** Finds an author by any registered alias, ignoring case, spaces, hyphens and name order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Author> findByName(String printedName) {
+        String key = AuthorNames.key(printedName);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        return AuthorAlias.findByKey(key).map(a -> a.author);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageOf<Author> list(String query, int page, int size) {
+        if (query == null || query.isBlank()) {
+            var q = Author.findAll(Sort.by("displayName").and("id"));
+            return new PageOf<>(q.page(page, size).list(), page, size, q.count());
+        }
+        String like = "%" + query.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        var q = Author.find("select distinct a from Author a join a.aliases al "
+                        + "where lower(al.alias) like ?1 or al.aliasKey like ?2 or a.slug like ?1 order by a.displayName, a.id",
+                like, "%" + AuthorNames.key(query) + "%");
+        return new PageOf<>(q.page(page, size).list(), page, size, q.count());
+    }
+
+    public Author create(String actor, String slug, String displayName, String affiliation, List<String> aliases) {
+        String finalSlug = slug == null || slug.isBlank() ? uniqueSlug(displayName) : slug;
+        if (findBySlug(finalSlug).isPresent()) {
+            throw ApiException.conflict("An author with slug '" + finalSlug + "' already exists.");
+        }
+        Author author = new Author();
+        author.slug = finalSlug;
+        author.displayName = displayName.trim();
+        author.affiliation = affiliation;
+        addAliasChecked(author, displayName, "displayName");
+        if (aliases != null) {
+            for (int i = 0; i < aliases.size(); i++) {
+                String alias = aliases.get(i);
+                if (!author.hasAliasKey(AuthorNames.key(alias))) {
+                    addAliasChecked(author, alias, "aliases[" + i + "]");
+                }
+            }
+        }
+        author.persist();
+        audit.record(actor, "author.create", "author", author.slug, author.displayName);
+        return author;
+    }
+
+    /** The author of a printed name: found by alias, or created with that name as its first alias. */
+    public Author findOrCreate(String actor, String printedName, String affiliation) {
+        return findByName(printedName).orElseGet(() -> create(actor, null, printedName, affiliation, List.of()));
+    }
+
+    public Author addAlias(String actor, String slug, String alias) {
+        Author author = get(slug);
+        String key = AuthorNames.key(alias);
+        if (key.isEmpty()) {
+            throw ApiException.badField("alias", "must contain letters or digits");
+        }
+        if (author.hasAliasKey(key)) {
+            return author;
+        }
+        addAliasChecked(author, alias, "alias");
+        audit.record(actor, "author.alias", "author", author.slug, alias);
+        return author;
+    }
+
+    public Author update(String actor, String slug, long version, String displayName, String affiliation) {
+        Author author = get(slug);
+        if (author.version != version) {
+            throw ApiException.conflict("The author was changed since version " + version + ".");
+        }
+        StringBuilder detail = new StringBuilder();
+        if (displayName != null && !displayName.equals(author.displayName)) {
+            detail.append("name '").append(author.displayName).append("' -> '").append(displayName).append("'; ");
+            author.displayName = displayName.trim();
+            if (!author.hasAliasKey(AuthorNames.key(displayName))) {
+                addAliasChecked(author, displayName, "displayName");
+            }
+        }
+        if (affiliation != null && !affiliation.equals(author.affiliation)) {
+            detail.append("affiliation '").append(author.affiliation).append("' -> '").append(affiliation).append("'");
+            author.affiliation = affiliation;
+        }
+        em.flush();
+        audit.record(actor, "author.update", "author", author.slug, detail.toString());
+        return author;
+    }
+
+    /**
+     * Folds {@code fromSlug} into {@code intoSlug}: forecasts, papers and aliases follow, the old slug
+     * keeps resolving. Done in SQL because it moves rows of several tables in bulk.
+     */
+    public Author merge(String actor, String fromSlug, String intoSlug) {
+        Author from = Author.findBySlug(fromSlug).orElseThrow(() -> ApiException.notFound("author", fromSlug));
+        Author into = Author.findBySlug(intoSlug).orElseThrow(() -> ApiException.notFound("author", intoSlug));
+        if (from.id.equals(into.id)) {
+            throw ApiException.badField("into", "an author cannot be merged into itself");
+        }
+        long fromId = from.id;
+        long intoId = into.id;
+        em.flush();
+        int forecasts = em.createNativeQuery("""
+                update forecast_author fa set author_id = :into
+                where fa.author_id = :from
+                  and not exists (select 1 from forecast_author o where o.forecast_id = fa.forecast_id and o.author_id = :into)
+                """).setParameter("into", intoId).setParameter("from", fromId).executeUpdate();
+        em.createNativeQuery("delete from forecast_author where author_id = :from")
+                .setParameter("from", fromId).executeUpdate();
+        em.createNativeQuery("""
+                update paper_author pa set author_id = :into
+                where pa.author_id = :from
+                  and not exists (select 1 from paper_author o where o.paper_id = pa.paper_id and o.author_id = :into)
+                """).setParameter("into", intoId).setParameter("from", fromId).executeUpdate();
+        em.createNativeQuery("delete from paper_author where author_id = :from")
+                .setParameter("from", fromId).executeUpdate();
+        em.createNativeQuery("update author_alias set author_id = :into where author_id = :from")
+                .setParameter("into", intoId).setParameter("from", fromId).executeUpdate();
+        em.createNativeQuery("update author_merge set into_author_id = :into where into_author_id = :from")
+                .setParameter("into", intoId).setParameter("from", fromId).executeUpdate();
+        em.createNativeQuery("update author set version = version + 1 where id = :into")
+                .setParameter("into", intoId).executeUpdate();
+        em.createNativeQuery("delete from author where id = :from").setParameter("from", fromId).executeUpdate();
+        em.clear();
+        Author survivor = Author.findById(intoId);
+        AuthorMerge merge = new AuthorMerge();
+        merge.fromSlug = fromSlug;
+        merge.fromName = from.displayName;
+        merge.into = survivor;
+        merge.mergedBy = actor;
+        merge.persist();
+        audit.record(actor, "author.merge", "author", intoSlug,
+                fromSlug + " merged in; " + forecasts + " forecast credits moved");
+        return survivor;
+    }
+
+    private void addAliasChecked(Author author, String alias, String field) {
+        String key = AuthorNames.key(alias);
+        if (key.isEmpty()) {
+            throw ApiException.badField(field, "must contain letters or digits");
+        }
+        Optional<AuthorAlias> taken = AuthorAlias.findByKey(key);
+        if (taken.isPresent() && taken.get().author != author) {
+            throw new ApiException(409, "Conflict", "The name '" + alias + "' already belongs to author '"
+                    + taken.get().author.slug + "'; merge the two authors if they are one person.");
+        }
+        author.addAlias(alias);
+    }
+
+    private String uniqueSlug(String name) {
+        String base = Slugs.of(name);
+        String slug = base;
+        for (int i = 2; findBySlug(slug).isPresent(); i++) {
+            slug = base + "-" + i;
+        }
+        return slug;
+    }
+}

@@ -1,0 +1,63 @@
+package org.hindcast.evidence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.hindcast.audit.AuditLog;
+import org.hindcast.forecasts.Forecast;
+import org.hindcast.forecasts.ForecastService;
+import org.hindcast.papers.Paper;
+import org.hindcast.problems.ApiException;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+@ApplicationScoped
+@Transactional
+public class EvidenceService {
+
+    @Inject
+    ForecastService forecasts;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    EntityManager em;
+
+    Clock clock = Clock.systemUTC();
+
+    public record NewEvidence(String summary, LocalDate observedOn, String citationUrl, String citedSource,
+                              String citationNote, Stance stance) {
+    }
+
+    public Evidence add(String actor, long forecastId, NewEvidence in) {
+        Forecast forecast = forecasts.get(forecastId);
+        boolean hasUrl = in.citationUrl() != null && !in.citationUrl().isBlank();
+        boolean hasSource = in.citedSource() != null && !in.citedSource().isBlank();
+        if (hasUrl == hasSource) {
+            throw ApiException.badField("citationUrl", "give exactly one of citationUrl and citedSource");
+        }
+        if (in.observedOn().isAfter(LocalDate.now(clock))) {
+            throw ApiException.badField("observedOn", "is in the future");
+        }
+        Evidence e = new Evidence();
+        e.forecast = forecast;
+        e.summary = in.summary().trim();
+        e.observedOn = in.observedOn();
+        e.stance = in.stance();
+        e.citationNote = in.citationNote() == null || in.citationNote().isBlank() ? null : in.citationNote().trim();
+        if (hasUrl) {
+            e.citationUrl = in.citationUrl().trim();
+        } else {
+            e.citedPaper = Paper.findBySlug(in.citedSource())
+                    .orElseThrow(() -> ApiException.badField("citedSource", "no source '" + in.citedSource() + "'"));
+        }
+        e.addedBy = actor;
+        e.persist();
+        em.flush();
+        audit.record(actor, "evidence.add", "forecast", forecast.id, e.stance + " (evidence " + e.id + "): " + e.summary);
+        return e;
+    }
+}

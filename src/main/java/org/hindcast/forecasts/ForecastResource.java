@@ -1,0 +1,78 @@
+package org.hindcast.forecasts;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.hindcast.common.Caller;
+import org.hindcast.common.PageOf;
+
+import java.net.URI;
+import java.time.LocalDate;
+
+@Path("/api/forecasts")
+public class ForecastResource {
+
+    @Inject
+    ForecastService forecasts;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    public PageOf<ForecastView> list(@QueryParam("author") @Size(max = 100) String author,
+                                     @QueryParam("theme") @Size(max = 100) String theme,
+                                     @QueryParam("source") @Size(max = 100) String source,
+                                     @QueryParam("status") ForecastStatus status,
+                                     @QueryParam("resolved") Boolean resolved,
+                                     @QueryParam("madeFrom") LocalDate madeFrom,
+                                     @QueryParam("madeTo") LocalDate madeTo,
+                                     @QueryParam("resolveByFrom") LocalDate resolveByFrom,
+                                     @QueryParam("resolveByTo") LocalDate resolveByTo,
+                                     @QueryParam("overdue") Boolean overdue,
+                                     @QueryParam("q") @Size(max = 200) String text,
+                                     @QueryParam("sort") @Pattern(regexp = "-?(madeOn|resolveBy)|id",
+                                             message = "one of madeOn, -madeOn, resolveBy, -resolveBy, id") String sort,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
+                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        var filter = new ForecastInput.Filter(author, theme, source, status, resolved, madeFrom, madeTo,
+                resolveByFrom, resolveByTo, overdue, text);
+        PageOf<Forecast> found = forecasts.list(filter, sort, page, size);
+        LocalDate today = LocalDate.now();
+        return new PageOf<>(found.items().stream().map(f -> ForecastView.summary(f, today)).toList(),
+                page, size, found.total());
+    }
+
+    @GET
+    @Path("{id}")
+    public ForecastView get(@PathParam("id") long id) {
+        return ForecastView.detail(forecasts.get(id), LocalDate.now());
+    }
+
+    @POST
+    @RolesAllowed("EDITOR")
+    public Response create(@Valid @NotNull ForecastInput.NewForecast body) {
+        Forecast f = forecasts.create(caller.name(), body);
+        return Response.created(URI.create("/api/forecasts/" + f.id))
+                .entity(ForecastView.detail(f, LocalDate.now())).build();
+    }
+
+    /** Corrects a logged forecast; the old values stay in its correction history. */
+    @POST
+    @Path("{id}/corrections")
+    @RolesAllowed("EDITOR")
+    public ForecastView correct(@PathParam("id") long id, @Valid @NotNull ForecastInput.Correction body) {
+        return ForecastView.detail(forecasts.correct(caller.name(), id, body), LocalDate.now());
+    }
+}

@@ -1,0 +1,407 @@
+package org.hindcast.forecasts;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import org.hindcast.audit.AuditLog;
+import org.hindcast.authors.Author;
+import org.hindcast.authors.AuthorService;
+import org.hindcast.common.PageOf;
+import org.hindcast.papers.Paper;
+import org.hindcast.papers.PaperService;
+import org.hindcast.phrases.PhraseTable;
+import org.hindcast.phrases.PhraseTables;
+import org.hindcast.problems.ApiException;
+import org.hindcast.problems.Problem;
+import org.hindcast.themes.Theme;
+import org.hindcast.themes.ThemeService;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+@Transactional
+public class ForecastService {
+
+    @Inject
+    PaperService papers;
+
+    @Inject
+    AuthorService authors;
+
+    @Inject
+    ThemeService themes;
+
+    @Inject
+    PhraseTables phraseTables;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    EntityManager em;
+
+    Clock clock = Clock.systemUTC();
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Forecast get(long id) {
+        Forecast f = Forecast.findById(id);
+        if (f == null) {
+            throw ApiException.notFound("forecast", id);
+        }
+        return f;
+    }
+
+    public Forecast create(String actor, ForecastInput.NewForecast in) {
+        Paper paper = Paper.findBySlug(in.source())
+                .orElseThrow(() -> ApiException.badField("source", "no source '" + in.source() + "'"));
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Forecast f = new Forecast();
+        f.paper = paper;
+        f.statement = in.statement().trim();
+        f.quote = in.quote().trim();
+        f.speaker = in.speaker() == null ? Speaker.AUTHORS : in.speaker();
+        f.thirdParty = blankToNull(in.thirdParty());
+        f.condition = blankToNull(in.condition());
+        f.phrase = blankToNull(in.phrase());
+        f.madeOn = in.madeOn() == null ? paper.publishedOn : in.madeOn();
+        f.resolveBy = in.resolveBy();
+        f.resolveByBasis = in.resolveByBasis();
+        f.resolveByNote = blankToNull(in.resolveByNote());
+        f.resolutionCriteria = blankToNull(in.resolutionCriteria());
+        f.createdBy = actor;
+        setProbability(f, in.probability(), in.probabilityBasis(), in.phraseTableVersion(), errors);
+        f.themes = resolveThemes(in.themes(), errors);
+        if (f.speaker == Speaker.THIRD_PARTY) {
+            if (in.authors() != null && !in.authors().isEmpty()) {
+                errors.add(new Problem.FieldError("authors", "a third party's forecast scores for nobody: leave authors empty"));
+            }
+            f.authors = new LinkedHashSet<>();
+        } else {
+            f.authors = in.authors() == null ? new LinkedHashSet<>(paper.authors) : resolveAuthors(in.authors(), errors);
+        }
+        checkRules(f, errors);
+        failIfAny(errors);
+        f.persist();
+        em.flush();
+        audit.record(actor, "forecast.create", "forecast", f.id, paper.slug + ": " + f.statement);
+        return f;
+    }
+
+    /** Applies a correction; every changed field leaves a correction record with its old value. */
+    public Forecast correct(String actor, long id, ForecastInput.Correction in) {
+        Forecast f = get(id);
+        if (f.version != in.version()) {
+            throw ApiException.conflict("The forecast was changed since version " + in.version()
+                    + " (it is now at version " + f.version + "); read it again.");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Map<String, String[]> changes = new java.util.LinkedHashMap<>();
+        change(changes, "statement", f.statement, in.statement(), v -> f.statement = v.trim());
+        change(changes, "quote", f.quote, in.quote(), v -> f.quote = v.trim());
+        if (in.speaker() != null && in.speaker() != f.speaker) {
+            changes.put("speaker", new String[]{f.speaker.name(), in.speaker().name()});
+            f.speaker = in.speaker();
+            if (f.speaker == Speaker.AUTHORS) {
+                f.thirdParty = null;
+            }
+        }
+        change(changes, "thirdParty", f.thirdParty, in.thirdParty(), v -> f.thirdParty = blankToNull(v));
+        change(changes, "condition", f.condition, in.condition(), v -> f.condition = blankToNull(v));
+        change(changes, "resolutionCriteria", f.resolutionCriteria, in.resolutionCriteria(), v -> f.resolutionCriteria = blankToNull(v));
+        change(changes, "resolveByNote", f.resolveByNote, in.resolveByNote(), v -> f.resolveByNote = blankToNull(v));
+        if (in.madeOn() != null && !in.madeOn().equals(f.madeOn)) {
+            changes.put("madeOn", new String[]{f.madeOn.toString(), in.madeOn().toString()});
+            f.madeOn = in.madeOn();
+        }
+        if (in.resolveBy() != null && !in.resolveBy().equals(f.resolveBy)) {
+            changes.put("resolveBy", new String[]{f.resolveBy.toString(), in.resolveBy().toString()});
+            f.resolveBy = in.resolveBy();
+        }
+        if (in.resolveByBasis() != null && in.resolveByBasis() != f.resolveByBasis) {
+            changes.put("resolveByBasis", new String[]{f.resolveByBasis.name(), in.resolveByBasis().name()});
+            f.resolveByBasis = in.resolveByBasis();
+        }
+        boolean probabilityTouched = in.probability() != null || in.probabilityBasis() != null
+                || in.phrase() != null || in.phraseTableVersion() != null;
+        if (probabilityTouched) {
+            String oldPhrase = f.phrase;
+            double oldP = f.probability;
+            ProbabilityBasis oldBasis = f.probabilityBasis;
+            String oldVersion = f.phraseTableVersion;
+            if (in.phrase() != null) {
+                f.phrase = blankToNull(in.phrase());
+            }
+            ProbabilityBasis basis = in.probabilityBasis() != null ? in.probabilityBasis()
+                    : in.probability() != null ? null : f.probabilityBasis;
+            String version = in.phraseTableVersion() != null ? in.phraseTableVersion()
+                    : basis == ProbabilityBasis.PHRASE_TABLE && in.phrase() == null ? f.phraseTableVersion : null;
+            setProbability(f, in.probability(), basis, version, errors);
+            if (!Objects.equals(oldPhrase, f.phrase)) {
+                changes.put("phrase", new String[]{oldPhrase, f.phrase});
+            }
+            if (oldP != f.probability) {
+                changes.put("probability", new String[]{Double.toString(oldP), Double.toString(f.probability)});
+            }
+            if (oldBasis != f.probabilityBasis) {
+                changes.put("probabilityBasis", new String[]{oldBasis.name(), String.valueOf(f.probabilityBasis)});
+            }
+            if (!Objects.equals(oldVersion, f.phraseTableVersion)) {
+                changes.put("phraseTableVersion", new String[]{oldVersion, f.phraseTableVersion});
+            }
+        }
+        if (in.themes() != null) {
+            Set<Theme> next = resolveThemes(in.themes(), errors);
+            if (!next.equals(f.themes)) {
+                changes.put("themes", new String[]{slugs(f.themes.stream().map(t -> t.slug)), slugs(next.stream().map(t -> t.slug))});
+                f.themes.clear();
+                f.themes.addAll(next);
+            }
+        }
+        if (in.authors() != null) {
+            Set<Author> next = resolveAuthors(in.authors(), errors);
+            if (!next.equals(f.authors)) {
+                changes.put("authors", new String[]{slugs(f.authors.stream().map(a -> a.slug)), slugs(next.stream().map(a -> a.slug))});
+                f.authors.clear();
+                f.authors.addAll(next);
+            }
+        }
+        if (f.speaker == Speaker.THIRD_PARTY && !f.authors.isEmpty()) {
+            if (in.authors() != null && !in.authors().isEmpty()) {
+                errors.add(new Problem.FieldError("authors", "a third party's forecast scores for nobody: leave authors empty"));
+            } else {
+                changes.put("authors", new String[]{slugs(f.authors.stream().map(a -> a.slug)), ""});
+                f.authors.clear();
+            }
+        }
+        checkRules(f, errors);
+        failIfAny(errors);
+        if (changes.isEmpty()) {
+            throw ApiException.badField("reason", "the correction changes nothing");
+        }
+        for (Map.Entry<String, String[]> c : changes.entrySet()) {
+            ForecastCorrection row = new ForecastCorrection();
+            row.forecast = f;
+            row.field = c.getKey();
+            row.oldValue = c.getValue()[0];
+            row.newValue = c.getValue()[1];
+            row.reason = in.reason().trim();
+            row.correctedBy = actor;
+            row.persist();
+        }
+        em.flush();
+        audit.record(actor, "forecast.correct", "forecast", f.id,
+                String.join(", ", changes.keySet()) + ": " + in.reason().trim());
+        return f;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageOf<Forecast> list(ForecastInput.Filter filter, String sort, int page, int size) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.author() != null) {
+            Author author = authors.findBySlug(filter.author())
+                    .orElseThrow(() -> ApiException.badField("author", "no author '" + filter.author() + "'"));
+            where.append(" and exists (select 1 from Forecast f2 join f2.authors a where f2 = f and a.id = :author)");
+            params.put("author", author.id);
+        }
+        if (filter.theme() != null) {
+            Theme theme = Theme.findBySlug(filter.theme())
+                    .orElseThrow(() -> ApiException.badField("theme", "no theme '" + filter.theme() + "'"));
+            where.append(" and exists (select 1 from Forecast f3 join f3.themes t where f3 = f and t.id in :themes)");
+            params.put("themes", themes.subtreeIds(theme.id));
+        }
+        if (filter.source() != null) {
+            Paper paper = Paper.findBySlug(filter.source())
+                    .orElseThrow(() -> ApiException.badField("source", "no source '" + filter.source() + "'"));
+            where.append(" and f.paper.id = :paper");
+            params.put("paper", paper.id);
+        }
+        if (filter.status() != null) {
+            where.append(" and f.status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.resolved() != null) {
+            where.append(filter.resolved() ? " and f.status <> :pending" : " and f.status = :pending");
+            params.put("pending", ForecastStatus.PENDING);
+        }
+        range(where, params, "f.madeOn", "madeFrom", filter.madeFrom(), "madeTo", filter.madeTo());
+        range(where, params, "f.resolveBy", "resolveByFrom", filter.resolveByFrom(), "resolveByTo", filter.resolveByTo());
+        if (filter.overdue() != null) {
+            where.append(filter.overdue()
+                    ? " and f.status = :pendingOverdue and f.resolveBy < :today"
+                    : " and not (f.status = :pendingOverdue and f.resolveBy < :today)");
+            params.put("pendingOverdue", ForecastStatus.PENDING);
+            params.put("today", LocalDate.now(clock));
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.append(" and (lower(f.statement) like :text or lower(f.quote) like :text)");
+            params.put("text", "%" + filter.text().trim().toLowerCase()
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        String order = switch (sort == null ? "-madeOn" : sort) {
+            case "madeOn" -> " order by f.madeOn, f.id";
+            case "resolveBy" -> " order by f.resolveBy, f.id";
+            case "-resolveBy" -> " order by f.resolveBy desc, f.id desc";
+            case "id" -> " order by f.id";
+            case "-madeOn" -> " order by f.madeOn desc, f.id desc";
+            default -> throw ApiException.badField("sort", "one of madeOn, -madeOn, resolveBy, -resolveBy, id");
+        };
+        TypedQuery<Long> count = em.createQuery("select count(f) from Forecast f" + where, Long.class);
+        TypedQuery<Forecast> query = em.createQuery("select f from Forecast f join fetch f.paper" + where + order, Forecast.class);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            query.setParameter(k, v);
+        });
+        List<Forecast> items = query.setFirstResult(page * size).setMaxResults(size).getResultList();
+        return new PageOf<>(items, page, size, count.getSingleResult());
+    }
+
+    private static void range(StringBuilder where, Map<String, Object> params, String column,
+                              String fromName, LocalDate from, String toName, LocalDate to) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ApiException.badField(toName, "is before " + fromName);
+        }
+        if (from != null) {
+            where.append(" and ").append(column).append(" >= :").append(fromName);
+            params.put(fromName, from);
+        }
+        if (to != null) {
+            where.append(" and ").append(column).append(" <= :").append(toName);
+            params.put(toName, to);
+        }
+    }
+
+    /** Sets probability, basis and table version, taking the probability from the phrase table when that is the basis. */
+    private void setProbability(Forecast f, Double probability, ProbabilityBasis basis, String tableVersion,
+                                List<Problem.FieldError> errors) {
+        if (basis == null) {
+            if (probability != null) {
+                errors.add(new Problem.FieldError("probabilityBasis", "say where the probability came from: PRINTED or EDITOR"));
+                return;
+            }
+            basis = ProbabilityBasis.PHRASE_TABLE;
+        }
+        f.probabilityBasis = basis;
+        if (basis == ProbabilityBasis.PHRASE_TABLE) {
+            if (f.phrase == null) {
+                errors.add(new Problem.FieldError("phrase", "is needed to take the probability from the phrase table"));
+                return;
+            }
+            PhraseTable table;
+            if (tableVersion == null) {
+                table = phraseTables.current();
+            } else {
+                table = phraseTables.version(tableVersion).orElse(null);
+                if (table == null) {
+                    errors.add(new Problem.FieldError("phraseTableVersion", "no phrase table version '" + tableVersion + "'"));
+                    return;
+                }
+            }
+            var entry = table.lookup(f.phrase);
+            if (entry.isEmpty()) {
+                errors.add(new Problem.FieldError("phrase", "'" + f.phrase + "' is not in phrase table " + table.version()
+                        + "; give a probability with basis EDITOR"));
+                return;
+            }
+            if (probability != null && Math.abs(probability - entry.get().point()) > 1e-9) {
+                errors.add(new Problem.FieldError("probability", "phrase table " + table.version() + " gives '"
+                        + entry.get().phrase() + "' " + entry.get().point() + "; use basis EDITOR to differ"));
+                return;
+            }
+            f.probability = entry.get().point();
+            f.phraseTableVersion = table.version();
+        } else {
+            if (probability == null) {
+                errors.add(new Problem.FieldError("probability", "is required when the basis is " + basis));
+                return;
+            }
+            f.probability = probability;
+            f.phraseTableVersion = null;
+        }
+    }
+
+    private void checkRules(Forecast f, List<Problem.FieldError> errors) {
+        LocalDate today = LocalDate.now(clock);
+        if (f.madeOn != null && f.madeOn.isAfter(today)) {
+            errors.add(new Problem.FieldError("madeOn", "is in the future"));
+        }
+        if (f.madeOn != null && f.resolveBy != null && f.resolveBy.isBefore(f.madeOn)) {
+            errors.add(new Problem.FieldError("resolveBy", "is before the forecast was made (" + f.madeOn + ")"));
+        }
+        if (f.resolveByBasis != null && f.resolveByBasis != ResolveByBasis.STATED && f.resolveByNote == null) {
+            errors.add(new Problem.FieldError("resolveByNote", "say how the date was " +
+                    (f.resolveByBasis == ResolveByBasis.INFERRED ? "inferred" : "chosen")));
+        }
+        if (f.speaker == Speaker.THIRD_PARTY && f.thirdParty == null) {
+            errors.add(new Problem.FieldError("thirdParty", "name whom the paper attributes the forecast to"));
+        }
+        if (f.speaker == Speaker.AUTHORS && f.thirdParty != null) {
+            errors.add(new Problem.FieldError("thirdParty", "only for speaker THIRD_PARTY"));
+        }
+        if (f.probabilityBasis != null && f.probabilityBasis != ProbabilityBasis.PHRASE_TABLE
+                && !(f.probability > 0 && f.probability < 1)) {
+            errors.add(new Problem.FieldError("probability", "must be strictly between 0 and 1"));
+        }
+    }
+
+    private Set<Theme> resolveThemes(List<String> slugs, List<Problem.FieldError> errors) {
+        Set<Theme> result = new LinkedHashSet<>();
+        for (int i = 0; i < slugs.size(); i++) {
+            var theme = Theme.findBySlug(slugs.get(i));
+            if (theme.isEmpty()) {
+                errors.add(new Problem.FieldError("themes[" + i + "]", "no theme '" + slugs.get(i) + "'"));
+            } else {
+                result.add(theme.get());
+            }
+        }
+        return result;
+    }
+
+    private Set<Author> resolveAuthors(List<String> slugs, List<Problem.FieldError> errors) {
+        Set<Author> result = new LinkedHashSet<>();
+        for (int i = 0; i < slugs.size(); i++) {
+            var author = authors.findBySlug(slugs.get(i));
+            if (author.isEmpty()) {
+                errors.add(new Problem.FieldError("authors[" + i + "]", "no author '" + slugs.get(i) + "'"));
+            } else {
+                result.add(author.get());
+            }
+        }
+        return result;
+    }
+
+    private static void failIfAny(List<Problem.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+            throw new ApiException(400, "Invalid request", detail, List.copyOf(errors));
+        }
+    }
+
+    private static void change(Map<String, String[]> changes, String field, String old, String value,
+                               java.util.function.Consumer<String> apply) {
+        if (value != null && !Objects.equals(blankToNull(value), old == null ? null : old)
+                && !(old != null && old.equals(value.trim()))) {
+            changes.put(field, new String[]{old, blankToNull(value) == null ? null : value.trim()});
+            apply.accept(value);
+        }
+    }
+
+    private static String slugs(java.util.stream.Stream<String> s) {
+        return s.sorted().collect(Collectors.joining(", "));
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,74 @@
+package org.hindcast.forecasts;
+
+import org.hindcast.evidence.Evidence;
+import org.hindcast.evidence.Stance;
+import org.hindcast.resolutions.Outcome;
+import org.hindcast.resolutions.Resolution;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A forecast as the API shows it. The detail form adds evidence, resolution history and corrections. */
+public record ForecastView(long id, SourceRef source, String statement, String quote, Speaker speaker,
+                           String thirdParty, String condition, String phrase, double probability,
+                           ProbabilityBasis probabilityBasis, String phraseTableVersion, LocalDate madeOn,
+                           LocalDate resolveBy, ResolveByBasis resolveByBasis, String resolveByNote,
+                           String resolutionCriteria, List<String> themes, List<AuthorRef> authors,
+                           ForecastStatus status, boolean overdue, Double outcomeCredit, LocalDate resolvedOn,
+                           String createdBy, OffsetDateTime createdAt, long version,
+                           List<EvidenceView> evidence, List<ResolutionView> resolutions,
+                           List<CorrectionView> corrections) {
+
+    public record SourceRef(String slug, String title, String published) {
+    }
+
+    public record AuthorRef(String slug, String displayName) {
+    }
+
+    public record EvidenceView(long id, String summary, LocalDate observedOn, String citationUrl, String citedSource,
+                               String citationNote, Stance stance, String addedBy, OffsetDateTime addedAt) {
+        public static EvidenceView of(Evidence e) {
+            return new EvidenceView(e.id, e.summary, e.observedOn, e.citationUrl,
+                    e.citedPaper == null ? null : e.citedPaper.slug, e.citationNote, e.stance, e.addedBy, e.addedAt);
+        }
+    }
+
+    public record ResolutionView(long id, int seq, Outcome outcome, Double credit, LocalDate resolvedOn,
+                                 String rationale, String reason, String reviewer, List<Long> evidence,
+                                 OffsetDateTime createdAt) {
+        public static ResolutionView of(Resolution r) {
+            return new ResolutionView(r.id, r.seq, r.outcome, r.credit, r.resolvedOn, r.rationale, r.reason,
+                    r.reviewer, r.evidence.stream().map(e -> e.id).toList(), r.createdAt);
+        }
+    }
+
+    public record CorrectionView(long id, String field, String oldValue, String newValue, String reason,
+                                 String correctedBy, OffsetDateTime correctedAt) {
+        static CorrectionView of(ForecastCorrection c) {
+            return new CorrectionView(c.id, c.field, c.oldValue, c.newValue, c.reason, c.correctedBy, c.correctedAt);
+        }
+    }
+
+    public static ForecastView summary(Forecast f, LocalDate today) {
+        return of(f, today, null, null, null);
+    }
+
+    public static ForecastView detail(Forecast f, LocalDate today) {
+        return of(f, today,
+                Evidence.of(f.id).stream().map(EvidenceView::of).toList(),
+                Resolution.of(f.id).stream().map(ResolutionView::of).toList(),
+                ForecastCorrection.of(f.id).stream().map(CorrectionView::of).toList());
+    }
+
+    private static ForecastView of(Forecast f, LocalDate today, List<EvidenceView> evidence,
+                                   List<ResolutionView> resolutions, List<CorrectionView> corrections) {
+        return new ForecastView(f.id, new SourceRef(f.paper.slug, f.paper.title, f.paper.published().text()),
+                f.statement, f.quote, f.speaker, f.thirdParty, f.condition, f.phrase, f.probability,
+                f.probabilityBasis, f.phraseTableVersion, f.madeOn, f.resolveBy, f.resolveByBasis, f.resolveByNote,
+                f.resolutionCriteria, f.themes.stream().map(t -> t.slug).toList(),
+                f.authors.stream().map(a -> new AuthorRef(a.slug, a.displayName)).toList(),
+                f.status, f.overdue(today), f.outcomeCredit, f.resolvedOn, f.createdBy, f.createdAt, f.version,
+                evidence, resolutions, corrections);
+    }
+}

@@ -1,0 +1,170 @@
+package org.hindcast.papers;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.hindcast.audit.AuditLog;
+import org.hindcast.authors.Author;
+import org.hindcast.authors.AuthorService;
+import org.hindcast.common.PageOf;
+import org.hindcast.common.Slugs;
+import org.hindcast.problems.ApiException;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+@ApplicationScoped
+@Transactional
+public class PaperService {
+
+    @Inject
+    AuthorService authors;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    EntityManager em;
+
+    /** An author as printed on a paper: an existing author's slug, or a name found by alias or created. */
+    public record PrintedAuthor(String slug, String name, String affiliation) {
+    }
+
+    public record PaperFields(String slug, String title, String publisher, String series, String url,
+                              String published, String language, List<PrintedAuthor> authors) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Paper get(String slug) {
+        return Paper.findBySlug(slug).orElseThrow(() -> ApiException.notFound("source", slug));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageOf<Paper> list(String query, String authorSlug, int page, int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (query != null && !query.isBlank()) {
+            where.append(" and (lower(title) like :q or lower(publisher) like :q or lower(coalesce(series, '')) like :q)");
+            params = params.and("q", "%" + query.trim().toLowerCase() + "%");
+        }
+        if (authorSlug != null && !authorSlug.isBlank()) {
+            Author author = authors.get(authorSlug);
+            where.append(" and :author member of authors");
+            params = params.and("author", author);
+        }
+        PanacheQuery<Paper> q = Paper.find(where.toString(), Sort.descending("publishedOn").and("id", Sort.Direction.Descending), params);
+        return new PageOf<>(q.page(page, size).list(), page, size, q.count());
+    }
+
+    public Paper create(String actor, PaperFields fields) {
+        String slug = fields.slug() == null || fields.slug().isBlank() ? uniqueSlug(fields.title()) : fields.slug();
+        if (Paper.findBySlug(slug).isPresent()) {
+            throw ApiException.conflict("A source with slug '" + slug + "' already exists.");
+        }
+        Paper paper = new Paper();
+        paper.slug = slug;
+        paper.createdBy = actor;
+        apply(paper, fields);
+        paper.authors = resolveAuthors(actor, fields.authors());
+        paper.persist();
+        audit.record(actor, "source.create", "source", slug, paper.title);
+        return paper;
+    }
+
+    /** Corrects a paper's metadata; every field given replaces the stored one, and the audit log keeps the old. */
+    public Paper update(String actor, String slug, long version, PaperFields fields) {
+        Paper paper = get(slug);
+        if (paper.version != version) {
+            throw ApiException.conflict("The source was changed since version " + version + ".");
+        }
+        String before = describe(paper);
+        apply(paper, fields);
+        if (fields.authors() != null) {
+            List<Author> resolved = resolveAuthors(actor, fields.authors());
+            if (!resolved.equals(paper.authors)) {
+                paper.authors.clear();
+                em.flush();
+                paper.authors.addAll(resolved);
+            }
+        }
+        em.flush();
+        audit.record(actor, "source.update", "source", slug, "before: " + before);
+        return paper;
+    }
+
+    private void apply(Paper paper, PaperFields f) {
+        if (f.title() != null) {
+            paper.title = f.title().trim();
+        }
+        if (f.publisher() != null) {
+            paper.publisher = f.publisher().trim();
+        }
+        if (f.series() != null) {
+            paper.series = f.series().isBlank() ? null : f.series().trim();
+        }
+        if (f.url() != null) {
+            paper.url = f.url().isBlank() ? null : f.url().trim();
+        }
+        if (f.published() != null) {
+            PublishedDate published;
+            try {
+                published = PublishedDate.parse(f.published());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badField("published", e.getMessage());
+            }
+            paper.publishedOn = published.date();
+            paper.publishedPrecision = published.precision();
+        }
+        if (f.language() != null) {
+            paper.language = f.language();
+        }
+    }
+
+    private List<Author> resolveAuthors(String actor, List<PrintedAuthor> printed) {
+        List<Author> result = new ArrayList<>();
+        if (printed == null) {
+            return result;
+        }
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < printed.size(); i++) {
+            PrintedAuthor p = printed.get(i);
+            Author author;
+            if (p.slug() != null && !p.slug().isBlank()) {
+                int index = i;
+                author = authors.findBySlug(p.slug())
+                        .orElseThrow(() -> ApiException.badField("authors[" + index + "].slug", "no author '" + p.slug() + "'"));
+            } else if (p.name() != null && !p.name().isBlank()) {
+                author = authors.findOrCreate(actor, p.name(), p.affiliation());
+            } else {
+                throw ApiException.badField("authors[" + i + "]", "needs a slug or a name");
+            }
+            if (!seen.add(author.id)) {
+                throw ApiException.badField("authors[" + i + "]", "'" + author.displayName + "' is listed twice");
+            }
+            result.add(author);
+        }
+        return result;
+    }
+
+    private static String describe(Paper p) {
+        return String.join(" | ", p.title, p.publisher, Objects.toString(p.series, ""), Objects.toString(p.url, ""),
+                p.published().text(), p.language,
+                String.join(", ", p.authors.stream().map(a -> a.slug).toList()));
+    }
+
+    private String uniqueSlug(String title) {
+        String base = Slugs.of(title == null ? "source" : title);
+        String slug = base;
+        for (int i = 2; Paper.findBySlug(slug).isPresent(); i++) {
+            slug = base + "-" + i;
+        }
+        return slug;
+    }
+}

@@ -1,0 +1,188 @@
+package org.hindcast.problems;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every error of the API leaves as RFC 9457 problem+json. Database refusals are translated too:
+ * the constraints in the schema are the last line of defence, and their answer is still a 4xx.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return respond(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return respond(new Problem("about:blank", "Invalid request", 400, detail, null, errors));
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        String field = null;
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference ref : m.getPath()) {
+                if (ref.getFieldName() != null) {
+                    if (!path.isEmpty()) {
+                        path.append('.');
+                    }
+                    path.append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            field = path.toString();
+        }
+        String message = e.getOriginalMessage();
+        if (message != null && message.length() > 300) {
+            message = message.substring(0, 300) + "...";
+        }
+        List<Problem.FieldError> errors = field == null ? null : List.of(new Problem.FieldError(field, message));
+        String detail = field == null ? "The body is not valid JSON: " + message : field + ": " + message;
+        return respond(new Problem("about:blank", "Invalid request", 400, detail, null, errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return Response.status(401)
+                .header("WWW-Authenticate", "Basic realm=\"hindcast\"")
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(401, "Unauthorized", "Sign in to do this."))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return Response.status(401)
+                .header("WWW-Authenticate", "Basic realm=\"hindcast\"")
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(401, "Unauthorized", "The user name or password is not right."))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of(403, "Forbidden", "Your roles do not allow this."));
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e) {
+        return staleVersion();
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(StaleStateException e) {
+        return staleVersion();
+    }
+
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e) {
+        if (e instanceof OptimisticLockException || causeOf(e, StaleStateException.class) != null) {
+            return staleVersion();
+        }
+        SQLException sql = causeOf(e, SQLException.class);
+        if (sql != null && sql.getSQLState() != null) {
+            String state = sql.getSQLState();
+            String constraint = constraintName(sql);
+            switch (state) {
+                case "23505":
+                    return respond(Problem.of(409, "Conflict", "That would duplicate an existing record"
+                            + (constraint == null ? "." : " (" + constraint + ").")));
+                case "23514", "23502", "22001", "22003", "22007", "22008":
+                    return respond(Problem.of(400, "Invalid request", "The database refused the values"
+                            + (constraint == null ? "." : " (" + constraint + ").")));
+                case "23503":
+                    return respond(Problem.of(409, "Conflict", "A record it refers to is missing or still in use"
+                            + (constraint == null ? "." : " (" + constraint + ").")));
+                case "40001", "40P01":
+                    return respond(Problem.of(409, "Conflict", "A concurrent write got there first; try again."));
+                default:
+                    break;
+            }
+        }
+        LOG.error("Unhandled persistence error", e);
+        return respond(Problem.of(500, "Internal Server Error", "The request could not be stored."));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String title = Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? title : e.getMessage();
+        return respond(Problem.of(status, title, detail));
+    }
+
+    private static Response staleVersion() {
+        return respond(Problem.of(409, "Conflict",
+                "The record was changed by someone else since you read it; read it again and retry."));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String fieldName(ConstraintViolation<?> v) {
+        // Strip the method and parameter prefix of a resource-method violation: "create.body.title" -> "title"
+        List<String> parts = new ArrayList<>();
+        v.getPropertyPath().forEach(node -> {
+            if (node.getName() != null) {
+                parts.add(node.getName() + (node.getIndex() != null ? "[" + node.getIndex() + "]" : ""));
+            }
+        });
+        if (parts.size() > 2 && v.getExecutableParameters() != null) {
+            return String.join(".", parts.subList(2, parts.size()));
+        }
+        if (parts.size() == 2 && v.getExecutableParameters() != null) {
+            return parts.get(1);
+        }
+        return String.join(".", parts);
+    }
+
+    private static String constraintName(SQLException sql) {
+        if (sql instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
+            return p.getServerErrorMessage().getConstraint();
+        }
+        return null;
+    }
+
+    static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+}

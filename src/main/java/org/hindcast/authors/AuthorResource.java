@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -72,6 +73,7 @@ public class AuthorResource {
         return AuthorView.of(authors.get(slug));
     }
 
+    @Transactional
     @POST
     @RolesAllowed("EDITOR")
     public Response create(@Valid @NotNull NewAuthor body) {
@@ -79,6 +81,7 @@ public class AuthorResource {
         return Response.created(URI.create("/api/authors/" + author.slug)).entity(AuthorView.of(author)).build();
     }
 
+    @Transactional
     @PATCH
     @Path("{slug}")
     @RolesAllowed("EDITOR")
@@ -86,6 +89,7 @@ public class AuthorResource {
         return AuthorView.of(authors.update(caller.name(), slug, body.version(), body.displayName(), body.affiliation()));
     }
 
+    @Transactional
     @POST
     @Path("{slug}/aliases")
     @RolesAllowed("EDITOR")
@@ -93,6 +97,7 @@ public class AuthorResource {
         return AuthorView.of(authors.addAlias(caller.name(), slug, body.alias()));
     }
 
+    @Transactional
     @POST
     @Path("{slug}/merge")
     @RolesAllowed("ADMIN")

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -46,6 +47,7 @@ public class EvidenceResource {
         return Evidence.of(id).stream().map(ForecastView.EvidenceView::of).toList();
     }
 
+    @Transactional
     @POST
     @RolesAllowed("ANALYST")
     public Response add(@PathParam("id") long id, @Valid @NotNull NewEvidenceBody body) {

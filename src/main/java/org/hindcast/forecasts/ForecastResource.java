@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.hindcast.common.Caller;
 import org.hindcast.common.PageOf;
+import org.hindcast.common.QueryParams;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -34,20 +36,23 @@ public class ForecastResource {
     public PageOf<ForecastView> list(@QueryParam("author") @Size(max = 100) String author,
                                      @QueryParam("theme") @Size(max = 100) String theme,
                                      @QueryParam("source") @Size(max = 100) String source,
-                                     @QueryParam("status") ForecastStatus status,
-                                     @QueryParam("resolved") Boolean resolved,
-                                     @QueryParam("madeFrom") LocalDate madeFrom,
-                                     @QueryParam("madeTo") LocalDate madeTo,
-                                     @QueryParam("resolveByFrom") LocalDate resolveByFrom,
-                                     @QueryParam("resolveByTo") LocalDate resolveByTo,
-                                     @QueryParam("overdue") Boolean overdue,
+                                     @QueryParam("status") String status,
+                                     @QueryParam("resolved") String resolved,
+                                     @QueryParam("madeFrom") String madeFrom,
+                                     @QueryParam("madeTo") String madeTo,
+                                     @QueryParam("resolveByFrom") String resolveByFrom,
+                                     @QueryParam("resolveByTo") String resolveByTo,
+                                     @QueryParam("overdue") String overdue,
                                      @QueryParam("q") @Size(max = 200) String text,
                                      @QueryParam("sort") @Pattern(regexp = "-?(madeOn|resolveBy)|id",
                                              message = "one of madeOn, -madeOn, resolveBy, -resolveBy, id") String sort,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        var filter = new ForecastInput.Filter(author, theme, source, status, resolved, madeFrom, madeTo,
-                resolveByFrom, resolveByTo, overdue, text);
+        var filter = new ForecastInput.Filter(author, theme, source,
+                QueryParams.enumValue("status", status, ForecastStatus.class), QueryParams.bool("resolved", resolved),
+                QueryParams.date("madeFrom", madeFrom), QueryParams.date("madeTo", madeTo),
+                QueryParams.date("resolveByFrom", resolveByFrom), QueryParams.date("resolveByTo", resolveByTo),
+                QueryParams.bool("overdue", overdue), text);
         PageOf<Forecast> found = forecasts.list(filter, sort, page, size);
         LocalDate today = LocalDate.now();
         return new PageOf<>(found.items().stream().map(f -> ForecastView.summary(f, today)).toList(),
@@ -60,6 +65,7 @@ public class ForecastResource {
         return ForecastView.detail(forecasts.get(id), LocalDate.now());
     }
 
+    @Transactional
     @POST
     @RolesAllowed("EDITOR")
     public Response create(@Valid @NotNull ForecastInput.NewForecast body) {
@@ -69,6 +75,7 @@ public class ForecastResource {
     }
 
     /** Corrects a logged forecast; the old values stay in its correction history. */
+    @Transactional
     @POST
     @Path("{id}/corrections")
     @RolesAllowed("EDITOR")

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -76,6 +77,7 @@ public class PaperResource {
         return SourceView.of(papers.get(slug));
     }
 
+    @Transactional
     @POST
     @RolesAllowed("EDITOR")
     public Response create(@Valid @NotNull NewSource body) {
@@ -85,6 +87,7 @@ public class PaperResource {
         return Response.created(URI.create("/api/sources/" + paper.slug)).entity(SourceView.of(paper)).build();
     }
 
+    @Transactional
     @PATCH
     @Path("{slug}")
     @RolesAllowed("EDITOR")

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -48,6 +49,7 @@ public class ResolutionResource {
         return Resolution.of(id).stream().map(ForecastView.ResolutionView::of).toList();
     }
 
+    @Transactional
     @POST
     @RolesAllowed("REVIEWER")
     public Response resolve(@PathParam("id") long id, @Valid @NotNull NewResolution body) {

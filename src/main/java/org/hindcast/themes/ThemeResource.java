@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -54,6 +55,7 @@ public class ThemeResource {
         return ThemeView.of(themes.get(slug));
     }
 
+    @Transactional
     @POST
     @RolesAllowed("EDITOR")
     public Response create(@Valid @NotNull NewTheme body) {
@@ -61,6 +63,7 @@ public class ThemeResource {
         return Response.created(URI.create("/api/themes/" + theme.slug)).entity(ThemeView.of(theme)).build();
     }
 
+    @Transactional
     @PATCH
     @Path("{slug}")
     @RolesAllowed("EDITOR")

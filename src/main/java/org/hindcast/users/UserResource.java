@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -59,12 +60,14 @@ public class UserResource {
         return UserView.of(users.find(username));
     }
 
+    @Transactional
     @POST
     public Response create(@Valid @NotNull NewUser body) {
         User user = users.create(caller.name(), body.username(), body.displayName(), body.password(), body.roles());
         return Response.created(URI.create("/api/users/" + user.username)).entity(UserView.of(user)).build();
     }
 
+    @Transactional
     @PATCH
     @Path("{username}")
     public UserView update(@PathParam("username") String username, @Valid @NotNull UserChange body) {

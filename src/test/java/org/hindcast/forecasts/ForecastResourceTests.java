@@ -1,0 +1,241 @@
+package org.hindcast.forecasts;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.hindcast.testing.Ledger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hindcast.testing.Staff.anonymous;
+import static org.hindcast.testing.Staff.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class ForecastResourceTests {
+
+    @Inject
+    Ledger ledger;
+
+    String theme;
+    String paper;
+
+    @BeforeEach
+    void paperWithTwoAuthors() {
+        theme = Ledger.theme("China-South Korea relations");
+        paper = Ledger.paper("2024-11-13", "Author One " + theme, "Author Two " + theme);
+    }
+
+    private Map<String, Object> forecast() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("source", paper);
+        body.put("statement", "Xi Jinping visits South Korea for the APEC summit in November 2025.");
+        body.put("quote", "Xi Jinping is expected to visit South Korea during the APEC in November 2025.");
+        body.put("phrase", "is expected to");
+        body.put("resolveBy", "2025-11-30");
+        body.put("resolveByBasis", "STATED");
+        body.put("resolutionCriteria", "Xi is in South Korea during the APEC leaders' week.");
+        body.put("themes", List.of(theme));
+        return body;
+    }
+
+    @Test
+    void anEditorLogsAForecastWithItsProbabilityFromThePhraseTable() {
+        long id = as("editor").body(forecast()).post("/api/forecasts").then().statusCode(201)
+                .body("probability", equalTo(0.75f))
+                .body("probabilityBasis", equalTo("PHRASE_TABLE"))
+                .body("phraseTableVersion", equalTo("2026.1"))
+                .body("madeOn", equalTo("2024-11-13"))
+                .body("status", equalTo("PENDING"))
+                .body("authors.size()", equalTo(2))
+                .body("themes", contains(theme))
+                .extract().jsonPath().getLong("id");
+        assertEquals(0.75, ledger.scalar("select probability from forecast where id = ?", id));
+        assertEquals(2L, ledger.scalar("select count(*) from forecast_author where forecast_id = ?", id));
+        anonymous().get("/api/forecasts/" + id).then().statusCode(200)
+                .body("quote", equalTo("Xi Jinping is expected to visit South Korea during the APEC in November 2025."))
+                .body("source.slug", equalTo(paper))
+                .body("evidence.size()", equalTo(0))
+                .body("resolutions.size()", equalTo(0));
+    }
+
+    @Test
+    void aThirdPartysForecastIsKeptButScoresForNobody() {
+        Map<String, Object> body = forecast();
+        body.put("speaker", "THIRD_PARTY");
+        body.put("thirdParty", "South Korean media");
+        body.put("phrase", "could");
+        long id = as("editor").body(body).post("/api/forecasts").then().statusCode(201)
+                .body("speaker", equalTo("THIRD_PARTY")).body("authors.size()", equalTo(0))
+                .extract().jsonPath().getLong("id");
+        assertEquals(0L, ledger.scalar("select count(*) from forecast_author where forecast_id = ?", id));
+
+        body.put("authors", List.of(anonymous().get("/api/sources/" + paper).jsonPath().getString("authors[0].slug")));
+        var before = ledger.counts();
+        as("editor").body(body).post("/api/forecasts").then().statusCode(400).body("errors.field", hasItem("authors"));
+        assertEquals(before, ledger.counts());
+    }
+
+    @Test
+    void aConditionalForecastKeepsItsCondition() {
+        Map<String, Object> body = forecast();
+        body.put("condition", "North Korea conducts an ICBM launch or a nuclear test");
+        body.put("phrase", "could");
+        body.put("resolveBy", "2029-01-20");
+        body.put("resolveByBasis", "INFERRED");
+        body.put("resolveByNote", "Trump's second term ends 2029-01-20");
+        as("editor").body(body).post("/api/forecasts").then().statusCode(201)
+                .body("condition", equalTo("North Korea conducts an ICBM launch or a nuclear test"))
+                .body("probability", equalTo(0.4f))
+                .body("resolveByBasis", equalTo("INFERRED"));
+    }
+
+    @Test
+    void everyKindOfBadFieldIsAnswered400AndNothingIsWritten() {
+        var before = ledger.counts();
+        List<Map.Entry<Map<String, Object>, String>> cases = new java.util.ArrayList<>();
+        cases.add(bad("statement", null, "statement"));                      // missing
+        cases.add(bad("quote", "q".repeat(4001), "quote"));                  // too long
+        cases.add(bad("probability", 0, "probability"));                     // out of range, low
+        cases.add(bad("probability", 1, "probability"));                     // out of range, high
+        cases.add(bad("probability", 1.5, "probability"));                   // out of range
+        cases.add(bad("resolveBy", "2024-02-30", "resolveBy"));              // wrong date
+        cases.add(bad("resolveBy", "next year", "resolveBy"));               // not a date
+        cases.add(bad("resolveBy", "2024-01-01", "resolveBy"));              // before made-on
+        cases.add(bad("source", "no-such-paper", "source"));                 // unknown slug
+        cases.add(bad("themes", List.of("no-such-theme"), "themes[0]"));     // unknown slug
+        cases.add(bad("authors", List.of("no-such-author"), "authors[0]"));  // unknown slug
+        cases.add(bad("phrase", "is destined to", "phrase"));                // not in the table
+        cases.add(bad("resolveByBasis", "GUESSED", "resolveByBasis"));       // not an enumeration value
+        cases.add(bad("resolveByBasis", "INFERRED", "resolveByNote"));       // inferred without saying how
+        cases.add(bad("madeOn", LocalDate.now().plusDays(3).toString(), "madeOn"));
+        for (var c : cases) {
+            as("editor").body(c.getKey()).post("/api/forecasts").then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem(c.getValue()));
+        }
+        Map<String, Object> probabilityWithoutBasis = forecast();
+        probabilityWithoutBasis.put("probability", 0.6);
+        as("editor").body(probabilityWithoutBasis).post("/api/forecasts").then().statusCode(400)
+                .body("errors.field", hasItem("probabilityBasis"));
+        Map<String, Object> several = forecast();
+        several.remove("statement");
+        several.put("probability", 2);
+        several.put("themes", List.of());
+        as("editor").body(several).post("/api/forecasts").then().statusCode(400)
+                .body("errors.field", hasItems("statement", "probability", "themes"));
+        assertEquals(before, ledger.counts());
+    }
+
+    private Map.Entry<Map<String, Object>, String> bad(String field, Object value, String expectedField) {
+        Map<String, Object> body = forecast();
+        if (value == null) {
+            body.remove(field);
+        } else {
+            body.put(field, value);
+        }
+        if (field.equals("probability")) {
+            body.put("probabilityBasis", "PRINTED");
+        }
+        return Map.entry(body, expectedField);
+    }
+
+    @Test
+    void onlyEditorsLogForecasts() {
+        var before = ledger.counts();
+        anonymous().body(forecast()).post("/api/forecasts").then().statusCode(401);
+        as("analyst").body(forecast()).post("/api/forecasts").then().statusCode(403);
+        as("reviewer").body(forecast()).post("/api/forecasts").then().statusCode(403);
+        as("admin").body(forecast()).post("/api/forecasts").then().statusCode(403);
+        assertEquals(before, ledger.counts());
+    }
+
+    @Test
+    void theListFiltersByAuthorThemeSourceStatusDatesAndOverdue() {
+        String otherTheme = Ledger.theme("Taiwan");
+        String otherPaper = Ledger.paper("2022-09", "Other Author " + otherTheme);
+        long early = Ledger.forecast(paper, theme, 0.7, "2025-01-31", "editor");
+        long late = Ledger.forecast(paper, theme, 0.3, "2029-01-20", "editor");
+        long other = Ledger.forecast(otherPaper, otherTheme, 0.5, "2023-12-31", "editor");
+        String author = anonymous().get("/api/sources/" + paper).jsonPath().getString("authors[0].slug");
+
+        anonymous().queryParam("source", paper).get("/api/forecasts").then().statusCode(200)
+                .body("total", equalTo(2)).body("items.id", containsInAnyOrder((int) early, (int) late));
+        anonymous().queryParam("author", author).get("/api/forecasts").then()
+                .body("items.id", containsInAnyOrder((int) early, (int) late));
+        anonymous().queryParam("theme", otherTheme).get("/api/forecasts").then()
+                .body("items.id", contains((int) other));
+        anonymous().queryParam("source", paper).queryParam("resolveByFrom", "2026-01-01").get("/api/forecasts").then()
+                .body("items.id", contains((int) late));
+        anonymous().queryParam("source", paper).queryParam("resolveByTo", "2025-06-30").get("/api/forecasts").then()
+                .body("items.id", contains((int) early));
+        anonymous().queryParam("source", otherPaper).queryParam("madeFrom", "2022-09-01").queryParam("madeTo", "2022-09-30")
+                .get("/api/forecasts").then().body("items.id", contains((int) other));
+        anonymous().queryParam("source", paper).queryParam("overdue", true).get("/api/forecasts").then()
+                .body("items.id", contains((int) early)).body("items[0].overdue", equalTo(true));
+        anonymous().queryParam("source", paper).queryParam("status", "PENDING").queryParam("sort", "resolveBy")
+                .get("/api/forecasts").then().body("items.id", contains((int) early, (int) late));
+        anonymous().queryParam("source", paper).queryParam("status", "TRUE").get("/api/forecasts").then()
+                .body("total", equalTo(0));
+        anonymous().queryParam("source", paper).queryParam("size", 1).queryParam("page", 1).queryParam("sort", "id")
+                .get("/api/forecasts").then().body("items.id", contains((int) late))
+                .body("total", equalTo(2)).body("page", equalTo(1)).body("size", equalTo(1));
+
+        anonymous().queryParam("size", 0).get("/api/forecasts").then().statusCode(400);
+        anonymous().queryParam("size", 500).get("/api/forecasts").then().statusCode(400);
+        anonymous().queryParam("status", "MAYBE").get("/api/forecasts").then().statusCode(400)
+                .body("errors.field", hasItem("status"));
+        anonymous().queryParam("author", "no-such-author").get("/api/forecasts").then().statusCode(400)
+                .body("errors.field", hasItem("author"));
+        anonymous().queryParam("madeFrom", "2024-13-01").get("/api/forecasts").then().statusCode(400)
+                .body("errors.field", hasItem("madeFrom"));
+        anonymous().queryParam("overdue", "perhaps").get("/api/forecasts").then().statusCode(400)
+                .body("errors.field", hasItem("overdue"));
+    }
+
+    @Test
+    void aCorrectionRecordsWhoWhenWhyAndTheOldValue() {
+        long id = as("editor").body(forecast()).post("/api/forecasts").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        as("editor2").body(Map.of("version", 0, "reason", "The paper prints 'is expected to visit'; quote trimmed wrongly.",
+                        "quote", "Xi Jinping is expected to visit South Korea during the APEC in November 2025!",
+                        "probability", 0.8, "probabilityBasis", "EDITOR", "madeOn", "2024-11-12"))
+                .post("/api/forecasts/" + id + "/corrections").then().statusCode(200)
+                .body("probability", equalTo(0.8f))
+                .body("probabilityBasis", equalTo("EDITOR"))
+                .body("phraseTableVersion", nullValue())
+                .body("madeOn", equalTo("2024-11-12"))
+                .body("version", equalTo(1))
+                .body("corrections.field", hasItems("quote", "probability", "probabilityBasis", "madeOn", "phraseTableVersion"))
+                .body("corrections.find { it.field == 'probability' }.oldValue", equalTo("0.75"))
+                .body("corrections.find { it.field == 'madeOn' }.oldValue", equalTo("2024-11-13"))
+                .body("corrections[0].correctedBy", equalTo("editor2"));
+
+        var before = ledger.counts();
+        as("editor").body(Map.of("version", 0, "reason", "stale", "probability", 0.6, "probabilityBasis", "EDITOR"))
+                .post("/api/forecasts/" + id + "/corrections").then().statusCode(409)
+                .contentType("application/problem+json");
+        as("editor").body(Map.of("version", 1, "probability", 0.6, "probabilityBasis", "EDITOR"))
+                .post("/api/forecasts/" + id + "/corrections").then().statusCode(400).body("errors.field", hasItem("reason"));
+        as("analyst").body(Map.of("version", 1, "reason", "x", "probability", 0.6, "probabilityBasis", "EDITOR"))
+                .post("/api/forecasts/" + id + "/corrections").then().statusCode(403);
+        assertEquals(before, ledger.counts());
+        assertEquals(0.8, ledger.scalar("select probability from forecast where id = ?", id));
+    }
+
+    @Test
+    void anUnknownForecastIsNotFound() {
+        anonymous().get("/api/forecasts/999999999").then().statusCode(404).contentType("application/problem+json");
+    }
+}

@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.enterprise.event.Event;
 import org.hindcast.audit.AuditLog;
+import org.hindcast.common.ScoresChanged;
 import org.hindcast.common.PageOf;
 import org.hindcast.common.Slugs;
 import org.hindcast.problems.ApiException;
@@ -22,6 +24,9 @@ public class AuthorService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Event<ScoresChanged> scoresChanged;
 
     /** Finds an author by slug, following merges: a merged author's old slug answers with the survivor. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -167,6 +172,7 @@ public class AuthorService {
         merge.into = survivor;
         merge.mergedBy = actor;
         merge.persist();
+        scoresChanged.fire(ScoresChanged.of(java.util.Set.of(intoId)));
         audit.record(actor, "author.merge", "author", intoSlug,
                 fromSlug + " merged in; " + forecasts + " forecast credits moved");
         return survivor;

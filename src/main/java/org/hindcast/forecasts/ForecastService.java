@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import jakarta.enterprise.event.Event;
 import org.hindcast.audit.AuditLog;
+import org.hindcast.common.ScoresChanged;
 import org.hindcast.authors.Author;
 import org.hindcast.authors.AuthorService;
 import org.hindcast.common.PageOf;
@@ -50,6 +52,9 @@ public class ForecastService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Event<ScoresChanged> scoresChanged;
 
     Clock clock = Clock.systemUTC();
 
@@ -101,6 +106,7 @@ public class ForecastService {
     /** Applies a correction; every changed field leaves a correction record with its old value. */
     public Forecast correct(String actor, long id, ForecastInput.Correction in) {
         Forecast f = get(id);
+        Set<Long> authorsBefore = f.authors.stream().map(a -> a.id).collect(Collectors.toSet());
         if (f.version != in.version()) {
             throw ApiException.conflict("The forecast was changed since version " + in.version()
                     + " (it is now at version " + f.version + "); read it again.");
@@ -200,6 +206,9 @@ public class ForecastService {
             row.persist();
         }
         em.flush();
+        Set<Long> touched = new java.util.HashSet<>(authorsBefore);
+        f.authors.forEach(a -> touched.add(a.id));
+        scoresChanged.fire(ScoresChanged.of(touched));
         audit.record(actor, "forecast.correct", "forecast", f.id,
                 String.join(", ", changes.keySet()) + ": " + in.reason().trim());
         return f;

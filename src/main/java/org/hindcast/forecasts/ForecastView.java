@@ -16,6 +16,7 @@ public record ForecastView(long id, SourceRef source, String statement, String q
                            LocalDate resolveBy, ResolveByBasis resolveByBasis, String resolveByNote,
                            String resolutionCriteria, List<String> themes, List<AuthorRef> authors,
                            ForecastStatus status, boolean overdue, Double outcomeCredit, LocalDate resolvedOn,
+                           Double brier,
                            String createdBy, OffsetDateTime createdAt, long version,
                            List<EvidenceView> evidence, List<ResolutionView> resolutions,
                            List<CorrectionView> corrections) {
@@ -68,7 +69,8 @@ public record ForecastView(long id, SourceRef source, String statement, String q
                 f.probabilityBasis, f.phraseTableVersion, f.madeOn, f.resolveBy, f.resolveByBasis, f.resolveByNote,
                 f.resolutionCriteria, f.themes.stream().map(t -> t.slug).toList(),
                 f.authors.stream().map(a -> new AuthorRef(a.slug, a.displayName)).toList(),
-                f.status, f.overdue(today), f.outcomeCredit, f.resolvedOn, f.createdBy, f.createdAt, f.version,
+                f.status, f.overdue(today), f.outcomeCredit, f.resolvedOn,
+                f.status.scored() ? org.hindcast.scoring.Rules.brier(f.probability, f.outcomeCredit) : null, f.createdBy, f.createdAt, f.version,
                 evidence, resolutions, corrections);
     }
 }

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.enterprise.event.Event;
 import org.hindcast.audit.AuditLog;
+import org.hindcast.common.ScoresChanged;
 import org.hindcast.evidence.Evidence;
 import org.hindcast.forecasts.Forecast;
 import org.hindcast.forecasts.ForecastService;
@@ -27,6 +29,9 @@ public class ResolutionService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Event<ScoresChanged> scoresChanged;
 
     Clock clock = Clock.systemUTC();
 
@@ -106,6 +111,7 @@ public class ResolutionService {
         r.persist();
         em.flush();
         em.refresh(forecast);
+        scoresChanged.fire(ScoresChanged.of(forecast.authors.stream().map(a -> a.id).collect(java.util.stream.Collectors.toSet())));
         audit.record(reviewer, reResolution ? "forecast.re-resolve" : "forecast.resolve", "forecast", forecast.id,
                 v.outcome() + (credit != null && v.outcome() == Outcome.PARTIAL ? " " + credit : "") + " (resolution "
                         + r.seq + "): " + r.rationale);

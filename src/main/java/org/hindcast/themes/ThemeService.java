@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.enterprise.event.Event;
 import org.hindcast.audit.AuditLog;
+import org.hindcast.common.ScoresChanged;
 import org.hindcast.problems.ApiException;
 
 import java.util.List;
@@ -19,6 +21,9 @@ public class ThemeService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Event<ScoresChanged> scoresChanged;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Theme> list() {
@@ -65,6 +70,7 @@ public class ThemeService {
         if (name != null) {
             theme.name = name.trim();
         }
+        Long parentBefore = theme.parent == null ? null : theme.parent.id;
         if (clearParent) {
             theme.parent = null;
         } else if (parentSlug != null) {
@@ -76,6 +82,10 @@ public class ThemeService {
             theme.parent = parent;
         }
         em.flush();
+        if (!java.util.Objects.equals(parentBefore, theme.parent == null ? null : theme.parent.id)) {
+            // A theme's records include its sub-themes: moving one changes its old and new ancestors' figures.
+            scoresChanged.fire(ScoresChanged.everyone());
+        }
         audit.record(actor, "theme.update", "theme", slug, "name '" + theme.name + "', parent "
                 + (theme.parent == null ? "none" : theme.parent.slug));
         return theme;

@@ -35,7 +35,7 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
                 Passwords.burnTime(password);
                 throw new AuthenticationFailedException();
             }
-            if (!Passwords.matches(password, user.passwordHash()) || !user.enabled()) {
+            if (!user.enabled() || !Passwords.matchesRemembered(password, user.passwordHash())) {
                 throw new AuthenticationFailedException();
             }
             QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()

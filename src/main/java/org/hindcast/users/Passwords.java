@@ -30,6 +30,40 @@ public final class Passwords {
         }
     }
 
+    /**
+     * bcrypt costs tens of milliseconds by design, and HTTP Basic sends the password with every request.
+     * A successful check is remembered by a SHA-256 of (stored hash, password): a changed password changes
+     * the stored hash and so misses the cache; the user's enabled flag and roles are still read every time.
+     */
+    public static boolean matchesRemembered(String password, String hash) {
+        String key = fingerprint(hash, password);
+        if (VERIFIED.containsKey(key)) {
+            return true;
+        }
+        boolean ok = matches(password, hash);
+        if (ok) {
+            if (VERIFIED.size() >= 10_000) {
+                VERIFIED.clear();
+            }
+            VERIFIED.put(key, Boolean.TRUE);
+        }
+        return ok;
+    }
+
+    private static final java.util.Map<String, Boolean> VERIFIED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String fingerprint(String hash, String password) {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(hash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void burnTime(String password) {
         matches(password, DUMMY_HASH);
     }

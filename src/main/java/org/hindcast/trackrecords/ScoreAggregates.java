@@ -1,0 +1,123 @@
+package org.hindcast.trackrecords;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.hindcast.common.ScoresChanged;
+import org.hindcast.scoring.Scorer;
+import org.hindcast.scoring.SetScore;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Keeps author_score and author_theme_score (the leaderboards' rows) equal to what the forecasts say.
+ * Runs inside the transaction of the write that fired {@link ScoresChanged}: recomputes each touched
+ * author from their forecasts, after locking the author rows in id order so that concurrent writes on
+ * one author serialise (and cannot deadlock), and each recomputation reads the other's committed work.
+ */
+@ApplicationScoped
+public class ScoreAggregates {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ScoredRows rows;
+
+    @Inject
+    ScoringSettings settings;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onScoresChanged(@Observes ScoresChanged change) {
+        if (change.all()) {
+            refreshAll();
+        } else {
+            refresh(change.authorIds());
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public void refresh(Set<Long> authorIds) {
+        if (authorIds.isEmpty()) {
+            return;
+        }
+        em.flush();
+        List<Number> locked = em.createNativeQuery("select id from author where id = any(cast(?1 as bigint[])) order by id for update")
+                .setParameter(1, authorIds.toArray(Long[]::new)).getResultList();
+        Scorer scorer = settings.scorer();
+        var tree = rows.themeTree();
+        for (Number id : locked) {
+            refreshOne(id.longValue(), scorer, tree);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public void refreshAll() {
+        em.flush();
+        List<Number> ids = em.createNativeQuery("select id from author order by id for update").getResultList();
+        em.createNativeQuery("delete from author_score").executeUpdate();
+        em.createNativeQuery("delete from author_theme_score").executeUpdate();
+        Scorer scorer = settings.scorer();
+        var tree = rows.themeTree();
+        for (Number id : ids) {
+            refreshOne(id.longValue(), scorer, tree);
+        }
+    }
+
+    private void refreshOne(long authorId, Scorer scorer, Map<Long, ScoredRows.ThemeNode> tree) {
+        em.createNativeQuery("delete from author_score where author_id = ?1").setParameter(1, authorId).executeUpdate();
+        em.createNativeQuery("delete from author_theme_score where author_id = ?1").setParameter(1, authorId).executeUpdate();
+        List<ScoredRows.Row> scored = rows.ofAuthor(authorId).stream().filter(ScoredRows.Row::scored).toList();
+        if (scored.isEmpty()) {
+            return;
+        }
+        SetScore all = scorer.score(scored.stream().map(ScoredRows.Row::toScored).toList());
+        em.createNativeQuery("insert into author_score (author_id, n, brier, std_error, interval_low, interval_high) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, authorId).setParameter(2, all.scored()).setParameter(3, all.brier())
+                .setParameter(4, all.brierStdError()).setParameter(5, all.brierInterval().low())
+                .setParameter(6, all.brierInterval().high()).executeUpdate();
+
+        Map<Long, Set<Long>> themesOf = rows.themesOf(scored.stream().map(ScoredRows.Row::id).toList());
+        Map<Long, List<ScoredRows.Row>> byTheme = new HashMap<>();
+        for (ScoredRows.Row r : scored) {
+            for (Long t : ScoredRows.withAncestors(themesOf.getOrDefault(r.id(), Set.of()), tree)) {
+                byTheme.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
+            }
+        }
+        if (byTheme.isEmpty()) {
+            return;
+        }
+        int size = byTheme.size();
+        Long[] themeIds = new Long[size];
+        Integer[] n = new Integer[size];
+        Double[] brier = new Double[size];
+        Double[] se = new Double[size];
+        Double[] low = new Double[size];
+        Double[] high = new Double[size];
+        int i = 0;
+        for (var e : byTheme.entrySet()) {
+            SetScore s = scorer.score(e.getValue().stream().map(ScoredRows.Row::toScored).toList());
+            themeIds[i] = e.getKey();
+            n[i] = s.scored();
+            brier[i] = s.brier();
+            se[i] = s.brierStdError();
+            low[i] = s.brierInterval().low();
+            high[i] = s.brierInterval().high();
+            i++;
+        }
+        em.createNativeQuery("insert into author_theme_score (author_id, theme_id, n, brier, std_error, interval_low, interval_high) "
+                        + "select ?1, t, n, b, se, lo, hi from unnest(cast(?2 as bigint[]), cast(?3 as int[]), "
+                        + "cast(?4 as float8[]), cast(?5 as float8[]), cast(?6 as float8[]), cast(?7 as float8[])) as u(t, n, b, se, lo, hi)")
+                .setParameter(1, authorId).setParameter(2, themeIds).setParameter(3, n).setParameter(4, brier)
+                .setParameter(5, se).setParameter(6, low).setParameter(7, high).executeUpdate();
+    }
+}

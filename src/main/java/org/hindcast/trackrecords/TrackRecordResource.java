@@ -1,0 +1,68 @@
+package org.hindcast.trackrecords;
+
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+/**
+ * Public track records and leaderboards. Each record has a class-level path of its own: JAX-RS picks the
+ * resource class by its path first, so "/api/authors/{slug}/track-record" must not hide behind "/api/authors".
+ */
+public final class TrackRecordResource {
+
+    private TrackRecordResource() {
+    }
+
+    @Path("/api/authors/{slug}/track-record")
+    public static class OfAuthor {
+        @Inject
+        TrackRecordService records;
+
+        @GET
+        public TrackRecord get(@PathParam("slug") String slug) {
+            return records.ofAuthor(slug);
+        }
+    }
+
+    @Path("/api/themes/{slug}/track-record")
+    public static class OfTheme {
+        @Inject
+        TrackRecordService records;
+
+        @GET
+        public TrackRecord get(@PathParam("slug") String slug) {
+            return records.ofTheme(slug);
+        }
+    }
+
+    @Path("/api/sources/{slug}/track-record")
+    public static class OfSource {
+        @Inject
+        TrackRecordService records;
+
+        @GET
+        public TrackRecord get(@PathParam("slug") String slug) {
+            return records.ofPaper(slug);
+        }
+    }
+
+    @Path("/api/leaderboard")
+    public static class OfAuthors {
+        @Inject
+        LeaderboardService leaderboards;
+
+        @GET
+        public Leaderboard get(@QueryParam("theme") @Size(max = 100) String theme,
+                               @QueryParam("minScored") @DefaultValue("1") @Min(1) @Max(1_000_000) int minScored,
+                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
+                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+            return leaderboards.leaderboard(theme, minScored, page, size);
+        }
+    }
+}

@@ -19,6 +19,18 @@ import java.util.concurrent.TimeUnit;
 public class HindcastMain {
 
     public static void main(String... args) {
+        boolean command = args.length > 0 && (args[0].equals("import") || args[0].equals("export"));
+        if (command) {
+            // A command-line run: no HTTP listener, no automatic corpus load, just the command.
+            System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("hindcast.corpus.load-on-first-start", "false");
+            System.setProperty("quarkus.log.category.\"org.hindcast.corpus\".level", "WARN");
+            System.setProperty("quarkus.banner.enabled", "false");
+        } else if (args.length > 0 && !args[0].startsWith("-")) {
+            System.err.println("usage: java -jar quarkus-run.jar [import [DIR] | export DIR]");
+            System.exit(2);
+            return;
+        }
         EmbeddedDatabase db = null;
         if (!datasourceConfigured() && embeddedEnabled()) {
             Path dir = Path.of(setting("hindcast.embedded.data-dir", "HINDCAST_EMBEDDED_DATA_DIR",
@@ -53,7 +65,8 @@ public class HindcastMain {
         }
         int[] exitCode = {0};
         try {
-            Quarkus.run(Service.class, (code, failure) -> exitCode[0] = code, args);
+            Quarkus.run(command ? org.hindcast.corpus.CorpusCommand.class : Service.class,
+                    (code, failure) -> exitCode[0] = code, args);
         } finally {
             serviceStopped.countDown();
         }

@@ -112,6 +112,10 @@ public class Forecast extends PanacheEntityBase {
     @Column(name = "resolved_on")
     public LocalDate resolvedOn;
 
+    /** The forecast's key in its paper's corpus file, for forecasts that came from one. */
+    @Column(name = "corpus_key")
+    public String corpusKey;
+
     @Column(name = "created_by", updatable = false)
     public String createdBy;
 

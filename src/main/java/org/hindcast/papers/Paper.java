@@ -18,6 +18,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.hindcast.authors.Author;
 import org.hindcast.common.Slugs;
 
@@ -68,6 +70,20 @@ public class Paper extends PanacheEntityBase {
     @NotBlank
     @Pattern(regexp = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
     public String language = "en";
+
+    /** The authors' names as this paper prints them, in order. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "printed_authors")
+    public List<String> printedAuthors;
+
+    /** The plain-text copy of the paper that the quotes were taken from. */
+    @Size(max = 300)
+    @Column(name = "source_text")
+    public String sourceText;
+
+    /** An editor's note on the paper itself (e.g. where the byline comes from). */
+    @Size(max = 1000)
+    public String note;
 
     @Column(name = "created_by", updatable = false)
     public String createdBy;

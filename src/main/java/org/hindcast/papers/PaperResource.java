@@ -49,7 +49,9 @@ public class PaperResource {
                             @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String url,
                             @NotBlank @Pattern(regexp = DATE, message = "must be YYYY-MM-DD, YYYY-MM or YYYY") String published,
                             @Pattern(regexp = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$", message = "must be a language tag such as 'en'") String language,
-                            @NotEmpty @Size(max = 50) List<@Valid @NotNull PrintedAuthorInput> authors) {
+                            @NotEmpty @Size(max = 50) List<@Valid @NotNull PrintedAuthorInput> authors,
+                            @Size(max = 1000) String note,
+                            @Size(max = 300) String sourceText) {
     }
 
     public record SourceChange(@NotNull Long version,
@@ -59,7 +61,9 @@ public class PaperResource {
                                @Size(max = 2000) @Pattern(regexp = "^(https?://\\S+)?$", message = "must be an http(s) URL") String url,
                                @Pattern(regexp = DATE, message = "must be YYYY-MM-DD, YYYY-MM or YYYY") String published,
                                @Pattern(regexp = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$", message = "must be a language tag such as 'en'") String language,
-                               @Size(min = 1, max = 50) List<@Valid @NotNull PrintedAuthorInput> authors) {
+                               @Size(min = 1, max = 50) List<@Valid @NotNull PrintedAuthorInput> authors,
+                               @Size(max = 1000) String note,
+                               @Size(max = 300) String sourceText) {
     }
 
     @GET
@@ -83,7 +87,7 @@ public class PaperResource {
     public Response create(@Valid @NotNull NewSource body) {
         Paper paper = papers.create(caller.name(), new PaperService.PaperFields(body.slug(), body.title(),
                 body.publisher(), body.series(), body.url(), body.published(),
-                body.language() == null ? "en" : body.language(), printed(body.authors())));
+                body.language() == null ? "en" : body.language(), printed(body.authors()), body.note(), body.sourceText()));
         return Response.created(URI.create("/api/sources/" + paper.slug)).entity(SourceView.of(paper)).build();
     }
 
@@ -94,7 +98,7 @@ public class PaperResource {
     public SourceView update(@PathParam("slug") String slug, @Valid @NotNull SourceChange body) {
         return SourceView.of(papers.update(caller.name(), slug, body.version(), new PaperService.PaperFields(null,
                 body.title(), body.publisher(), body.series(), body.url(), body.published(), body.language(),
-                body.authors() == null ? null : printed(body.authors()))));
+                body.authors() == null ? null : printed(body.authors()), body.note(), body.sourceText())));
     }
 
     private static List<PaperService.PrintedAuthor> printed(List<PrintedAuthorInput> input) {

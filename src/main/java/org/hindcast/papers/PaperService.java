@@ -38,7 +38,8 @@ public class PaperService {
     }
 
     public record PaperFields(String slug, String title, String publisher, String series, String url,
-                              String published, String language, List<PrintedAuthor> authors) {
+                              String published, String language, List<PrintedAuthor> authors, String note,
+                              String sourceText) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -73,6 +74,7 @@ public class PaperService {
         paper.createdBy = actor;
         apply(paper, fields);
         paper.authors = resolveAuthors(actor, fields.authors());
+        paper.printedAuthors = printedNames(fields.authors(), paper.authors);
         paper.persist();
         audit.record(actor, "source.create", "source", slug, paper.title);
         return paper;
@@ -93,6 +95,7 @@ public class PaperService {
                 em.flush();
                 paper.authors.addAll(resolved);
             }
+            paper.printedAuthors = printedNames(fields.authors(), resolved);
         }
         em.flush();
         audit.record(actor, "source.update", "source", slug, "before: " + before);
@@ -125,6 +128,22 @@ public class PaperService {
         if (f.language() != null) {
             paper.language = f.language();
         }
+        if (f.note() != null) {
+            paper.note = f.note().isBlank() ? null : f.note().trim();
+        }
+        if (f.sourceText() != null) {
+            paper.sourceText = f.sourceText().isBlank() ? null : f.sourceText().trim();
+        }
+    }
+
+    /** The names as printed, falling back to the author's display name where only a slug was given. */
+    private static List<String> printedNames(List<PrintedAuthor> printed, List<Author> resolved) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < resolved.size(); i++) {
+            String name = printed.get(i).name();
+            names.add(name == null || name.isBlank() ? resolved.get(i).displayName : name.trim());
+        }
+        return names;
     }
 
     private List<Author> resolveAuthors(String actor, List<PrintedAuthor> printed) {

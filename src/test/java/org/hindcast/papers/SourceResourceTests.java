@@ -25,7 +25,7 @@ class SourceResourceTests {
     private static Map<String, Object> paper(String slug, String published) {
         return Map.of("slug", slug, "title", "Outlook on China's Foreign Policy", "publisher", "Asan Institute",
                 "series", "Issue Brief 2024-20(S)", "url", "https://example.org/brief", "published", published,
-                "language", "en", "authors", List.of(Map.of("name", "Lee Dong Gyu"), Map.of("name", "Kim Jee Yeon " + slug)));
+                "language", "en", "authors", List.of(Map.of("name", "Ahn Min Seo " + slug), Map.of("name", "Kim Jee Yeon " + slug)));
     }
 
     @Test
@@ -42,7 +42,8 @@ class SourceResourceTests {
         anonymous().get("/api/sources/" + slug).then().statusCode(200)
                 .body("title", equalTo("Outlook on China's Foreign Policy"))
                 .body("series", equalTo("Issue Brief 2024-20(S)"))
-                .body("authors[0].displayName", equalTo("Lee Dong Gyu"));
+                .body("authors[0].displayName", equalTo("Ahn Min Seo " + slug))
+                .body("authors[0].printedName", equalTo("Ahn Min Seo " + slug));
         assertEquals("DAY", ledger.scalar("select published_precision from paper where slug = ?", slug));
         assertEquals(java.sql.Date.valueOf("2024-11-13"), ledger.scalar("select published_on from paper where slug = ?", slug));
         anonymous().get("/api/sources?q=outlook on china&size=200").then().statusCode(200)

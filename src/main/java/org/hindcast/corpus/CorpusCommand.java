@@ -1,0 +1,72 @@
+package org.hindcast.corpus;
+
+import io.quarkus.runtime.QuarkusApplication;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The command line: {@code import [DIR]} loads corpus files and prints what it added, changed and refused
+ * (exit 1 if any file was refused); {@code export DIR} writes the ledger back as corpus files.
+ */
+public class CorpusCommand implements QuarkusApplication {
+
+    @Inject
+    CorpusImporter importer;
+
+    @Inject
+    CorpusLoader loader;
+
+    @Inject
+    CorpusExporter exporter;
+
+    @Override
+    @ActivateRequestContext
+    public int run(String... args) {
+        String verb = args.length == 0 ? "" : args[0];
+        try {
+            switch (verb) {
+                case "import" -> {
+                    var files = args.length > 1 ? CorpusSource.directory(requireDir(args[1])) : loader.configuredFiles();
+                    if (files.isEmpty()) {
+                        System.err.println("hindcast import: no .yaml files found");
+                        return 2;
+                    }
+                    System.out.println("Importing " + files.size() + " corpus files...");
+                    ImportReport report = importer.importAll(files);
+                    System.out.print(report.table());
+                    return report.anyRefused() ? 1 : 0;
+                }
+                case "export" -> {
+                    if (args.length < 2) {
+                        System.err.println("usage: hindcast export DIR");
+                        return 2;
+                    }
+                    int n = exporter.writeAll(Path.of(args[1]));
+                    System.out.println("Wrote " + n + " files to " + Path.of(args[1]).toAbsolutePath());
+                    return 0;
+                }
+                default -> {
+                    System.err.println("usage: hindcast import [DIR] | hindcast export DIR");
+                    return 2;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("hindcast " + verb + ": " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            System.err.println("hindcast " + verb + " failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static Path requireDir(String arg) {
+        Path dir = Path.of(arg);
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(arg + " is not a directory");
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,505 @@
+package org.hindcast.corpus;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.hindcast.authors.Author;
+import org.hindcast.authors.AuthorNames;
+import org.hindcast.authors.AuthorService;
+import org.hindcast.evidence.Evidence;
+import org.hindcast.evidence.EvidenceService;
+import org.hindcast.evidence.Stance;
+import org.hindcast.forecasts.Forecast;
+import org.hindcast.forecasts.ForecastInput;
+import org.hindcast.forecasts.ForecastService;
+import org.hindcast.forecasts.ForecastStatus;
+import org.hindcast.forecasts.ProbabilityBasis;
+import org.hindcast.forecasts.ResolveByBasis;
+import org.hindcast.forecasts.Speaker;
+import org.hindcast.papers.Paper;
+import org.hindcast.papers.PaperService;
+import org.hindcast.phrases.PhraseTable;
+import org.hindcast.phrases.PhraseTables;
+import org.hindcast.problems.ApiException;
+import org.hindcast.resolutions.Outcome;
+import org.hindcast.resolutions.Resolution;
+import org.hindcast.resolutions.ResolutionService;
+import org.hindcast.themes.Theme;
+import org.hindcast.themes.ThemeService;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Loads corpus files into the ledger. Each file is one transaction: a file with any problem is refused
+ * whole (file, line and field named) and the others still load. Records are found again by slug and by
+ * forecast key, so a second run of the same files changes nothing and says so; a changed file is applied
+ * as corrections and re-resolutions, which keep the history.
+ */
+@ApplicationScoped
+public class CorpusImporter {
+
+    private static final Logger LOG = Logger.getLogger(CorpusImporter.class);
+    public static final String ACTOR = "corpus";
+    public static final String REVIEWER = "corpus-review";
+
+    @Inject
+    CorpusSchemas schemas;
+
+    @Inject
+    ThemeService themes;
+
+    @Inject
+    AuthorService authors;
+
+    @Inject
+    PaperService papers;
+
+    @Inject
+    ForecastService forecasts;
+
+    @Inject
+    EvidenceService evidence;
+
+    @Inject
+    ResolutionService resolutions;
+
+    @Inject
+    PhraseTables phraseTables;
+
+    private record Parsed(CorpusSource.Entry entry, YamlFile yaml, Object doc) {
+    }
+
+    public ImportReport importAll(List<CorpusSource.Entry> entries) {
+        List<ImportReport.FileResult> results = new ArrayList<>();
+        List<Parsed> parsed = new ArrayList<>();
+        for (CorpusSource.Entry e : entries) {
+            try {
+                YamlFile yaml = YamlFile.parse(e.name(), e.bytes());
+                String format = yaml.tree().path("format").asText("");
+                if (format.equals(CorpusDocs.THEMES_FORMAT)) {
+                    schemas.checkThemes(e.name(), yaml);
+                    parsed.add(new Parsed(e, yaml, YamlFile.YAML.treeToValue(yaml.tree(), CorpusDocs.ThemesFile.class)));
+                } else {
+                    schemas.checkPaper(e.name(), yaml);
+                    parsed.add(new Parsed(e, yaml, YamlFile.YAML.treeToValue(yaml.tree(), CorpusDocs.PaperFile.class)));
+                }
+            } catch (CorpusException ex) {
+                results.add(refused(e.name(), ex.errors()));
+            } catch (Exception ex) {
+                results.add(refused(e.name(), List.of(new CorpusError(e.name(), 0, "$", String.valueOf(ex.getMessage())))));
+            }
+        }
+        for (Parsed p : inLoadOrder(parsed)) {
+            results.add(importOne(p));
+        }
+        ImportReport report = new ImportReport(results);
+        LOG.info("Corpus import:\n" + report.table());
+        return report;
+    }
+
+    /** Themes first; then papers, each after the papers its evidence cites. */
+    private static List<Parsed> inLoadOrder(List<Parsed> parsed) {
+        List<Parsed> ordered = new ArrayList<>();
+        parsed.stream().filter(p -> p.doc() instanceof CorpusDocs.ThemesFile).forEach(ordered::add);
+        List<Parsed> remaining = new ArrayList<>(parsed.stream().filter(p -> p.doc() instanceof CorpusDocs.PaperFile).toList());
+        Set<String> inBatch = remaining.stream().map(p -> ((CorpusDocs.PaperFile) p.doc()).paper().slug()).collect(Collectors.toSet());
+        Set<String> placed = new HashSet<>();
+        while (!remaining.isEmpty()) {
+            Parsed next = remaining.stream().filter(p -> citedSlugs((CorpusDocs.PaperFile) p.doc()).stream()
+                    .allMatch(s -> placed.contains(s) || !inBatch.contains(s) || s.equals(((CorpusDocs.PaperFile) p.doc()).paper().slug())))
+                    .findFirst().orElse(remaining.get(0));
+            remaining.remove(next);
+            ordered.add(next);
+            placed.add(((CorpusDocs.PaperFile) next.doc()).paper().slug());
+        }
+        return ordered;
+    }
+
+    private static Set<String> citedSlugs(CorpusDocs.PaperFile f) {
+        Set<String> slugs = new HashSet<>();
+        for (CorpusDocs.ForecastDoc fd : nonNull(f.forecasts())) {
+            for (CorpusDocs.EvidenceDoc e : nonNull(fd.evidence())) {
+                if (e.citedSource() != null) {
+                    slugs.add(e.citedSource());
+                }
+            }
+        }
+        return slugs;
+    }
+
+    private ImportReport.FileResult importOne(Parsed p) {
+        String name = p.entry().name();
+        ImportReport.Counts added = new ImportReport.Counts();
+        ImportReport.Counts changed = new ImportReport.Counts();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                try {
+                    if (p.doc() instanceof CorpusDocs.ThemesFile t) {
+                        importThemes(name, p.yaml(), t, added, changed);
+                    } else {
+                        importPaper(name, p.yaml(), (CorpusDocs.PaperFile) p.doc(), added, changed);
+                    }
+                } catch (CorpusException e) {
+                    throw new Refused(e);
+                }
+            });
+        } catch (Refused r) {
+            return refused(name, r.cause.errors());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Corpus file %s refused", name);
+            return refused(name, List.of(new CorpusError(name, 0, "$", "could not be stored: " + rootMessage(e))));
+        }
+        ImportReport.Outcome outcome = added.total() > 0 ? ImportReport.Outcome.LOADED
+                : changed.total() > 0 ? ImportReport.Outcome.CHANGED : ImportReport.Outcome.UNCHANGED;
+        return new ImportReport.FileResult(name, outcome, added, changed, List.of());
+    }
+
+    /** Carries a refusal out of the transaction, which it rolls back. */
+    private static final class Refused extends RuntimeException {
+        final CorpusException cause;
+
+        Refused(CorpusException cause) {
+            super(cause.getMessage(), null, false, false);
+            this.cause = cause;
+        }
+    }
+
+    private void importThemes(String name, YamlFile yaml, CorpusDocs.ThemesFile file, ImportReport.Counts added,
+                              ImportReport.Counts changed) throws CorpusException {
+        List<CorpusDocs.ThemeDoc> pending = new ArrayList<>(file.themes());
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < file.themes().size(); i++) {
+            index.put(file.themes().get(i).slug(), i);
+        }
+        while (!pending.isEmpty()) {
+            CorpusDocs.ThemeDoc t = pending.stream()
+                    .filter(d -> d.parent() == null || Theme.findBySlug(d.parent()).isPresent())
+                    .findFirst().orElse(null);
+            if (t == null) {
+                CorpusDocs.ThemeDoc bad = pending.get(0);
+                String path = "$.themes[" + index.get(bad.slug()) + "].parent";
+                throw new CorpusException(new CorpusError(name, yaml.lineOf(path), path,
+                        "no theme '" + bad.parent() + "' (nor one in this file) to be the parent"));
+            }
+            pending.remove(t);
+            var existing = Theme.findBySlug(t.slug());
+            if (existing.isEmpty()) {
+                themes.create(ACTOR, t.slug(), t.name(), t.parent());
+                added.themes++;
+            } else {
+                Theme theme = existing.get();
+                String parent = theme.parent == null ? null : theme.parent.slug;
+                if (!theme.name.equals(t.name()) || !Objects.equals(parent, t.parent())) {
+                    themes.update(ACTOR, t.slug(), theme.version, t.name(), t.parent(), t.parent() == null);
+                    changed.themes++;
+                }
+            }
+        }
+    }
+
+    private void importPaper(String name, YamlFile yaml, CorpusDocs.PaperFile file, ImportReport.Counts added,
+                             ImportReport.Counts changed) throws CorpusException {
+        CorpusDocs.PaperDoc pd = file.paper();
+        List<PaperService.PrintedAuthor> printed = new ArrayList<>();
+        for (int i = 0; i < pd.authors().size(); i++) {
+            int index = i;
+            Author author = at(name, yaml, "$.paper.authors[" + i + "]", () -> ensureAuthor(pd.authors().get(index), added, changed));
+            printed.add(new PaperService.PrintedAuthor(author.slug, pd.authors().get(i).name(), null));
+        }
+        var fields = new PaperService.PaperFields(pd.slug(), pd.title(), pd.publisher(), emptyIfNull(pd.series()),
+                emptyIfNull(pd.url()), pd.published(), pd.language() == null ? "en" : pd.language(), printed,
+                emptyIfNull(pd.note()), emptyIfNull(pd.sourceText()));
+        Paper paper = Paper.findBySlug(pd.slug()).orElse(null);
+        if (paper == null) {
+            paper = at(name, yaml, "$.paper", () -> papers.create(ACTOR, fields));
+            added.papers++;
+        } else if (differs(paper, fields)) {
+            long version = paper.version;
+            paper = at(name, yaml, "$.paper", () -> papers.update(ACTOR, pd.slug(), version, fields));
+            changed.papers++;
+        }
+
+        List<CorpusDocs.ForecastDoc> docs = nonNull(file.forecasts());
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < docs.size(); i++) {
+            CorpusDocs.ForecastDoc fd = docs.get(i);
+            String path = "$.forecasts[" + i + "]";
+            if (!keys.add(fd.key())) {
+                throw new CorpusException(new CorpusError(name, yaml.lineOf(path + ".key"), path + ".key",
+                        "the key '" + fd.key() + "' is used twice in this file"));
+            }
+            Paper owner = paper;
+            importForecast(name, yaml, path, owner, fd, added, changed);
+        }
+    }
+
+    private Author ensureAuthor(CorpusDocs.AuthorDoc ad, ImportReport.Counts added, ImportReport.Counts changed) {
+        Author author = ad.slug() == null ? null : authors.findBySlug(ad.slug()).orElse(null);
+        if (author == null) {
+            author = authors.findByName(ad.name()).orElse(null);
+        }
+        if (author == null) {
+            List<String> aliases = new ArrayList<>(nonNull(ad.aliases()));
+            aliases.add(ad.name());
+            author = authors.create(ACTOR, ad.slug(), ad.displayName() != null ? ad.displayName() : ad.name(),
+                    emptyToNull(ad.affiliation()), aliases);
+            added.authors++;
+            return author;
+        }
+        boolean touched = false;
+        if (ad.displayName() != null && !ad.displayName().equals(author.displayName)) {
+            authors.update(ACTOR, author.slug, author.version, ad.displayName(), null);
+            touched = true;
+        }
+        for (String alias : concat(ad.name(), nonNull(ad.aliases()))) {
+            if (!author.hasAliasKey(AuthorNames.key(alias))) {
+                authors.addAlias(ACTOR, author.slug, alias);
+                touched = true;
+            }
+        }
+        if (ad.affiliation() != null && !ad.affiliation().equals(author.affiliation)) {
+            authors.update(ACTOR, author.slug, author.version, null, ad.affiliation());
+            touched = true;
+        }
+        if (touched) {
+            changed.authors++;
+        }
+        return author;
+    }
+
+    private void importForecast(String file, YamlFile yaml, String path, Paper paper, CorpusDocs.ForecastDoc fd,
+                                ImportReport.Counts added, ImportReport.Counts changed) throws CorpusException {
+        Forecast found = Forecast.<Forecast>find("paper = ?1 and corpusKey = ?2", paper, fd.key()).firstResult();
+        if (found == null && fd.key().matches("forecast-\\d+")) {
+            // An exported forecast that was logged through the API: its key is its id; adopt it.
+            Forecast logged = Forecast.findById(Long.parseLong(fd.key().substring("forecast-".length())));
+            if (logged != null && logged.paper.id.equals(paper.id) && logged.corpusKey == null) {
+                logged.corpusKey = fd.key();
+                found = logged;
+            }
+        }
+        Forecast stored = found;
+        Speaker speaker = fd.speaker() == null ? Speaker.AUTHORS : Speaker.valueOf(fd.speaker());
+        ProbabilityBasis basis = fd.probabilityBasis() == null ? null : ProbabilityBasis.valueOf(fd.probabilityBasis());
+        LocalDate madeOn = fd.madeOn() == null ? paper.publishedOn : LocalDate.parse(fd.madeOn());
+        Forecast f;
+        if (stored == null) {
+            f = at(file, yaml, path, () -> forecasts.create(ACTOR, new ForecastInput.NewForecast(paper.slug, fd.statement(),
+                    fd.quote(), speaker, fd.thirdParty(), fd.condition(), fd.phrase(), fd.probability(), basis,
+                    fd.phraseTableVersion(), madeOn, LocalDate.parse(fd.resolveBy()), ResolveByBasis.valueOf(fd.resolveByBasis()),
+                    fd.resolveByNote(), fd.resolutionCriteria(), fd.themes(), fd.authors())));
+            f.corpusKey = fd.key();
+            added.forecasts++;
+        } else {
+            ForecastInput.Correction correction = correctionFor(file, stored, fd, speaker, basis, madeOn);
+            if (correction != null) {
+                f = at(file, yaml, path, () -> forecasts.correct(ACTOR, stored.id, correction));
+                changed.forecasts++;
+            } else {
+                f = stored;
+            }
+        }
+        long forecastId = f.id;
+
+        List<Evidence> existing = Evidence.of(forecastId);
+        List<Long> evidenceIds = new ArrayList<>();
+        List<CorpusDocs.EvidenceDoc> evidenceDocs = nonNull(fd.evidence());
+        for (int i = 0; i < evidenceDocs.size(); i++) {
+            CorpusDocs.EvidenceDoc ed = evidenceDocs.get(i);
+            Evidence match = existing.stream().filter(e -> e.summary.equals(ed.summary().trim())
+                    && e.observedOn.equals(LocalDate.parse(ed.observedOn()))).findFirst().orElse(null);
+            if (match == null) {
+                match = at(file, yaml, path + ".evidence[" + i + "]", () -> evidence.add(ACTOR, forecastId,
+                        new EvidenceService.NewEvidence(ed.summary(), LocalDate.parse(ed.observedOn()), ed.citationUrl(),
+                                ed.citedSource(), ed.citationNote(), Stance.valueOf(ed.stance()))));
+                added.evidence++;
+            }
+            evidenceIds.add(match.id);
+        }
+
+        CorpusDocs.ResolutionDoc rd = fd.resolution();
+        if (rd != null) {
+            Outcome outcome = Outcome.valueOf(rd.outcome());
+            LocalDate resolvedOn = LocalDate.parse(rd.resolvedOn());
+            String where = path + ".resolution";
+            if (f.status == ForecastStatus.PENDING) {
+                long version = f.version;
+                at(file, yaml, where, () -> resolutions.resolve(REVIEWER, forecastId, new ResolutionService.Verdict(version,
+                        outcome, rd.credit(), resolvedOn, rd.rationale(), null, evidenceIds)));
+                added.resolutions++;
+            } else {
+                List<Resolution> history = Resolution.of(forecastId);
+                Resolution latest = history.get(history.size() - 1);
+                if (latest.outcome != outcome || !Objects.equals(latest.credit, rd.credit())
+                        || !latest.resolvedOn.equals(resolvedOn) || !latest.rationale.equals(rd.rationale().trim())) {
+                    long version = f.version;
+                    at(file, yaml, where, () -> resolutions.resolve(REVIEWER, forecastId, new ResolutionService.Verdict(version,
+                            outcome, rd.credit(), resolvedOn, rd.rationale(),
+                            "The corpus file " + file + " gives a different verdict.", evidenceIds)));
+                    changed.resolutions++;
+                }
+            }
+        }
+    }
+
+    /** The correction that brings a stored forecast to what its file says, or null when they agree. */
+    private ForecastInput.Correction correctionFor(String file, Forecast f, CorpusDocs.ForecastDoc fd, Speaker speaker,
+                                                   ProbabilityBasis basis, LocalDate madeOn) {
+        boolean any = false;
+        String statement = null;
+        String quote = null;
+        Speaker newSpeaker = null;
+        String thirdParty = null;
+        String condition = null;
+        String criteria = null;
+        String note = null;
+        LocalDate newMadeOn = null;
+        LocalDate resolveBy = null;
+        ResolveByBasis resolveByBasis = null;
+        if (!f.statement.equals(fd.statement().trim())) {
+            statement = fd.statement();
+            any = true;
+        }
+        if (!f.quote.equals(fd.quote().trim())) {
+            quote = fd.quote();
+            any = true;
+        }
+        if (f.speaker != speaker || !Objects.equals(f.thirdParty, emptyToNull(fd.thirdParty()))) {
+            newSpeaker = speaker;
+            thirdParty = fd.thirdParty() == null ? "" : fd.thirdParty();
+            any = true;
+        }
+        if (!Objects.equals(f.condition, emptyToNull(fd.condition()))) {
+            condition = fd.condition() == null ? "" : fd.condition();
+            any = true;
+        }
+        if (!Objects.equals(f.resolutionCriteria, emptyToNull(fd.resolutionCriteria()))) {
+            criteria = fd.resolutionCriteria() == null ? "" : fd.resolutionCriteria();
+            any = true;
+        }
+        if (!Objects.equals(f.resolveByNote, emptyToNull(fd.resolveByNote()))) {
+            note = fd.resolveByNote() == null ? "" : fd.resolveByNote();
+            any = true;
+        }
+        if (!f.madeOn.equals(madeOn)) {
+            newMadeOn = madeOn;
+            any = true;
+        }
+        if (!f.resolveBy.toString().equals(fd.resolveBy())) {
+            resolveBy = LocalDate.parse(fd.resolveBy());
+            any = true;
+        }
+        if (f.resolveByBasis != ResolveByBasis.valueOf(fd.resolveByBasis())) {
+            resolveByBasis = ResolveByBasis.valueOf(fd.resolveByBasis());
+            any = true;
+        }
+        // Probability: what the file means, with the phrase table's point where it gives no number.
+        ProbabilityBasis wantBasis = basis != null ? basis : ProbabilityBasis.PHRASE_TABLE;
+        Double wantP = fd.probability();
+        String wantVersion = null;
+        if (wantBasis == ProbabilityBasis.PHRASE_TABLE) {
+            PhraseTable table = fd.phraseTableVersion() == null ? phraseTables.current()
+                    : phraseTables.version(fd.phraseTableVersion()).orElse(null);
+            var entry = table == null || fd.phrase() == null ? java.util.Optional.<PhraseTable.Entry>empty() : table.lookup(fd.phrase());
+            wantP = entry.map(PhraseTable.Entry::point).orElse(wantP);
+            wantVersion = table == null ? fd.phraseTableVersion() : table.version();
+        }
+        boolean probabilityDiffers = f.probabilityBasis != wantBasis || !Objects.equals(f.phrase, emptyToNull(fd.phrase()))
+                || wantP == null || f.probability != wantP || !Objects.equals(f.phraseTableVersion, wantVersion);
+        if (probabilityDiffers) {
+            any = true;
+        }
+        List<String> themeSlugs = f.themes.stream().map(t -> t.slug).sorted().toList();
+        List<String> wantThemes = fd.themes().stream().sorted().toList();
+        List<String> newThemes = themeSlugs.equals(wantThemes) ? null : fd.themes();
+        any |= newThemes != null;
+        List<String> authorSlugs = f.authors.stream().map(a -> a.slug).sorted().toList();
+        List<String> wantAuthors = speaker == Speaker.THIRD_PARTY ? List.of()
+                : fd.authors() == null ? f.paper.authors.stream().map(a -> a.slug).sorted().toList()
+                : fd.authors().stream().sorted().toList();
+        List<String> newAuthors = authorSlugs.equals(wantAuthors) ? null : wantAuthors;
+        any |= newAuthors != null;
+        if (!any) {
+            return null;
+        }
+        return new ForecastInput.Correction(f.version, "The corpus file " + file + " changed.", statement, quote,
+                newSpeaker, thirdParty, condition, probabilityDiffers ? (fd.phrase() == null ? "" : fd.phrase()) : null,
+                probabilityDiffers ? fd.probability() : null, probabilityDiffers ? wantBasis : null,
+                probabilityDiffers ? fd.phraseTableVersion() : null, newMadeOn, resolveBy, resolveByBasis, note, criteria,
+                newThemes, newAuthors);
+    }
+
+    private static boolean differs(Paper p, PaperService.PaperFields f) {
+        List<String> slugs = p.authors.stream().map(a -> a.slug).toList();
+        List<String> wantSlugs = f.authors().stream().map(PaperService.PrintedAuthor::slug).toList();
+        List<String> wantNames = f.authors().stream().map(PaperService.PrintedAuthor::name).toList();
+        return !p.title.equals(f.title()) || !p.publisher.equals(f.publisher())
+                || !Objects.equals(p.series, emptyToNull(f.series())) || !Objects.equals(p.url, emptyToNull(f.url()))
+                || !p.published().text().equals(f.published()) || !p.language.equals(f.language())
+                || !Objects.equals(p.note, emptyToNull(f.note())) || !Objects.equals(p.sourceText, emptyToNull(f.sourceText()))
+                || !slugs.equals(wantSlugs) || !wantNames.equals(p.printedAuthors);
+    }
+
+    private interface Step<T> {
+        T run() throws CorpusException;
+    }
+
+    /** Runs one step of a file's import, naming the file, line and field of whatever the ledger refuses. */
+    private static <T> T at(String file, YamlFile yaml, String path, Step<T> step) throws CorpusException {
+        try {
+            return step.run();
+        } catch (ApiException e) {
+            List<CorpusError> errors = new ArrayList<>();
+            if (e.errors() != null && !e.errors().isEmpty()) {
+                for (var fe : e.errors()) {
+                    String field = path + "." + fe.field();
+                    errors.add(new CorpusError(file, yaml.lineOf(field), field, fe.message()));
+                }
+            } else {
+                errors.add(new CorpusError(file, yaml.lineOf(path), path, e.getMessage()));
+            }
+            throw new CorpusException(errors);
+        }
+    }
+
+    private static ImportReport.FileResult refused(String name, List<CorpusError> errors) {
+        return new ImportReport.FileResult(name, ImportReport.Outcome.REFUSED, new ImportReport.Counts(),
+                new ImportReport.Counts(), errors);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    private static String emptyIfNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,60 @@
+package org.hindcast.corpus;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hindcast.papers.Paper;
+import org.jboss.logging.Logger;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where the corpus comes from, and its first load: on the first start of the embedded default (an empty
+ * ledger), the corpus is imported so that the run command shows a populated service.
+ */
+@ApplicationScoped
+public class CorpusLoader {
+
+    private static final Logger LOG = Logger.getLogger(CorpusLoader.class);
+
+    @Inject
+    CorpusImporter importer;
+
+    /** The corpus directory; when it does not exist, the copy packaged at build time is used. */
+    @ConfigProperty(name = "hindcast.corpus.dir", defaultValue = "forecasts")
+    String dir;
+
+    /** auto: load on first start when the embedded database is in use; true/false: always/never on an empty ledger. */
+    @ConfigProperty(name = "hindcast.corpus.load-on-first-start", defaultValue = "auto")
+    String loadOnFirstStart;
+
+    @ConfigProperty(name = "hindcast.embedded.active", defaultValue = "false")
+    boolean embedded;
+
+    @ActivateRequestContext
+    void onStart(@Observes StartupEvent start) {
+        boolean wanted = switch (loadOnFirstStart) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> embedded;
+        };
+        if (wanted && Paper.count() == 0) {
+            LOG.info("The ledger is empty: loading the corpus");
+            importConfigured();
+        }
+    }
+
+    public List<CorpusSource.Entry> configuredFiles() {
+        Path path = Path.of(dir);
+        return Files.isDirectory(path) ? CorpusSource.directory(path) : CorpusSource.packaged();
+    }
+
+    public ImportReport importConfigured() {
+        return importer.importAll(configuredFiles());
+    }
+}

@@ -1,0 +1,44 @@
+package org.hindcast.corpus;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+
+/** The corpus in and out: an admin reloads forecasts/; anyone can read a paper back in the file format. */
+public final class CorpusResource {
+
+    private CorpusResource() {
+    }
+
+    @Path("/api/admin/corpus")
+    @RolesAllowed("ADMIN")
+    public static class Admin {
+        @Inject
+        CorpusLoader loader;
+
+        /** Imports the corpus directory (hindcast.corpus.dir, else the packaged copy); 200 with the report, 422 if a file was refused. */
+        @POST
+        @Path("import")
+        public Response importCorpus() {
+            ImportReport report = loader.importConfigured();
+            return Response.status(report.anyRefused() ? 422 : 200).entity(report).build();
+        }
+    }
+
+    @Path("/api/sources/{slug}/corpus-file")
+    public static class Export {
+        @Inject
+        CorpusExporter exporter;
+
+        @GET
+        @Produces("application/yaml")
+        public String paper(@PathParam("slug") String slug) {
+            return exporter.yaml(exporter.paper(slug));
+        }
+    }
+}

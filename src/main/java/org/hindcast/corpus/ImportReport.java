@@ -1,0 +1,107 @@
+package org.hindcast.corpus;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What an import did, file by file: added, changed, unchanged or refused, with counts and errors. */
+public record ImportReport(List<FileResult> files) {
+
+    public enum Outcome { LOADED, CHANGED, UNCHANGED, REFUSED }
+
+    public record FileResult(String file, Outcome outcome, Counts added, Counts changed, List<CorpusError> errors) {
+    }
+
+    /** Counts of records, by kind. */
+    public static final class Counts {
+        public int themes;
+        public int authors;
+        public int papers;
+        public int forecasts;
+        public int evidence;
+        public int resolutions;
+
+        public int total() {
+            return themes + authors + papers + forecasts + evidence + resolutions;
+        }
+
+        public int getThemes() {
+            return themes;
+        }
+
+        public int getAuthors() {
+            return authors;
+        }
+
+        public int getPapers() {
+            return papers;
+        }
+
+        public int getForecasts() {
+            return forecasts;
+        }
+
+        public int getEvidence() {
+            return evidence;
+        }
+
+        public int getResolutions() {
+            return resolutions;
+        }
+    }
+
+    public boolean anyRefused() {
+        return files.stream().anyMatch(f -> f.outcome() == Outcome.REFUSED);
+    }
+
+    public boolean changedNothing() {
+        return files.stream().allMatch(f -> f.outcome() == Outcome.UNCHANGED);
+    }
+
+    /** A table people can read, and a summary line. */
+    public String table() {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[]{"file", "result", "added (th/au/pa/fc/ev/re)", "changed (th/au/pa/fc/re)"});
+        for (FileResult f : files) {
+            rows.add(new String[]{f.file(), f.outcome().name(),
+                    f.added().themes + "/" + f.added().authors + "/" + f.added().papers + "/" + f.added().forecasts + "/"
+                            + f.added().evidence + "/" + f.added().resolutions,
+                    f.changed().themes + "/" + f.changed().authors + "/" + f.changed().papers + "/" + f.changed().forecasts
+                            + "/" + f.changed().resolutions});
+        }
+        int[] width = new int[4];
+        for (String[] r : rows) {
+            for (int i = 0; i < 4; i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = rows.get(r);
+            for (int i = 0; i < 4; i++) {
+                out.append(String.format("%-" + (width[i] + 2) + "s", row[i]));
+            }
+            out.append('\n');
+            if (r == 0) {
+                for (int i = 0; i < 4; i++) {
+                    out.append("-".repeat(width[i])).append("  ");
+                }
+                out.append('\n');
+            }
+        }
+        for (FileResult f : files) {
+            for (CorpusError e : f.errors()) {
+                out.append("refused: ").append(e).append('\n');
+            }
+        }
+        long refused = files.stream().filter(f -> f.outcome() == Outcome.REFUSED).count();
+        long unchanged = files.stream().filter(f -> f.outcome() == Outcome.UNCHANGED).count();
+        int added = files.stream().mapToInt(f -> f.added().total()).sum();
+        int changed = files.stream().mapToInt(f -> f.changed().total()).sum();
+        out.append(files.size()).append(" files: ").append(added).append(" records added, ").append(changed)
+                .append(" changed, ").append(unchanged).append(" files unchanged, ").append(refused).append(" refused");
+        if (changedNothing()) {
+            out.append(" - nothing to do, the ledger already matches the files");
+        }
+        return out.append('\n').toString();
+    }
+}

@@ -1,0 +1,225 @@
+package org.hindcast.corpus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import jakarta.inject.Inject;
+import org.hindcast.testing.Ledger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hindcast.testing.Staff.anonymous;
+import static org.hindcast.testing.Staff.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class CorpusImportTests {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @Inject
+    CorpusImporter importer;
+
+    @Inject
+    CorpusExporter exporter;
+
+    @Inject
+    Ledger ledger;
+
+    @BeforeEach
+    void theCorpusIsLoaded() {
+        as("admin").post("/api/admin/corpus/import").then().statusCode(200);
+    }
+
+    @Test
+    void aSecondImportChangesNothingAndSaysSo() {
+        var before = ledger.counts();
+        as("admin").post("/api/admin/corpus/import").then().statusCode(200)
+                .body("files.size()", equalTo(6))
+                .body("files.outcome", everyItem(equalTo("UNCHANGED")));
+        assertEquals(before, ledger.counts());
+        assertEquals(72L, ledger.scalar("select count(*) from forecast f join paper p on p.id = f.paper_id "
+                + "where f.corpus_key is not null and p.source_text is not null"));
+        assertTrue(importer.importAll(CorpusSource.directory(Path.of("forecasts"))).table()
+                .contains("nothing to do, the ledger already matches the files"));
+    }
+
+    @Test
+    void onlyAnAdminImports() {
+        anonymous().post("/api/admin/corpus/import").then().statusCode(401);
+        as("editor").post("/api/admin/corpus/import").then().statusCode(403);
+    }
+
+    @Test
+    void leeDongGyuIsOnePersonWithHisThreePapersAndScoresAsScoringMdSays() {
+        for (String printed : List.of("Lee Dong Gyu", "Dong Gyu Lee", "Dong-gyu Lee", "LEE Dong-gyu")) {
+            anonymous().queryParam("name", printed).get("/api/authors/lookup").then().statusCode(200)
+                    .body("slug", equalTo("lee-dong-gyu")).body("displayName", equalTo("Lee Dong-gyu"));
+        }
+        anonymous().queryParam("author", "lee-dong-gyu").get("/api/sources").then().body("total", equalTo(3));
+        JsonPath record = new JsonPath(anonymous().get("/api/authors/lee-dong-gyu/track-record").asString())
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
+        // His resolved forecasts, with the phrase table's points and the corpus verdicts:
+        // 000 NK provocation  'more likely' 0.70 TRUE  -> 0.09
+        // 000 distancing      'would seek to' 0.65 FALSE -> 0.4225
+        // 000 maintains ties  'would also likely' 0.70 TRUE -> 0.09
+        // 000 Xi visits       'is expected to' 0.75 TRUE -> 0.0625
+        // 001 signals distance 'may' 0.45 FALSE -> 0.2025
+        // 001 dialogues       'are expected' 0.75 TRUE -> 0.0625
+        // (001's Xi-visit hope is the Yoon administration's, so it scores for nobody.)
+        assertEquals(6, record.getInt("scored"));
+        assertEquals((0.09 + 0.4225 + 0.09 + 0.0625 + 0.2025 + 0.0625) / 6, record.getDouble("brier"), 1e-9);
+        assertEquals(1 - 0.155 / 0.25, record.getDouble("bss50"), 1e-9);
+        assertEquals(4.0 / 6, record.getDouble("baseRate"), 1e-9);
+        // 001: the Yoon administration's hope for Xi's visit; 002: the commentators who raise a US-North Korea dialogue
+        assertEquals(2, record.getInt("attributedToOthers"));
+        assertTrue(record.getInt("pending") > 30);
+
+        JsonPath hwang = new JsonPath(anonymous().get("/api/authors/hwang-tae-yeon/track-record").asString())
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
+        // 003: relations improve 'seems remote' 0.03 TRUE -> 0.9409; deadlock 0.70 FALSE -> 0.49; trilateral 'the potential' 0.40 TRUE -> 0.36
+        assertEquals(3, hwang.getInt("scored"));
+        assertEquals((0.9409 + 0.49 + 0.36) / 3, hwang.getDouble("brier"), 1e-9);
+        anonymous().get("/api/authors/scott-snyder/track-record").then().body("attributedToOthers", equalTo(7));
+    }
+
+    @Test
+    void aBadFileIsRefusedWholeWithFileLineAndFieldWhileTheOthersLoad() throws Exception {
+        String good = paperFile("good", "themes: [taiwan]");
+        String badSchema = paperFile("bad-schema", "themes: [taiwan]").replace("probability: 0.6", "probability: 1.5");
+        String badTheme = paperFile("bad-theme", "themes: [no-such-theme]");
+        var before = ledger.counts();
+        ImportReport report = importer.importAll(List.of(
+                new CorpusSource.Entry("good.yaml", good.getBytes(StandardCharsets.UTF_8)),
+                new CorpusSource.Entry("bad-schema.yaml", badSchema.getBytes(StandardCharsets.UTF_8)),
+                new CorpusSource.Entry("bad-theme.yaml", badTheme.getBytes(StandardCharsets.UTF_8))));
+
+        var byFile = new java.util.HashMap<String, ImportReport.FileResult>();
+        report.files().forEach(f -> byFile.put(f.file(), f));
+        assertEquals(ImportReport.Outcome.LOADED, byFile.get("good.yaml").outcome());
+        CorpusError schema = byFile.get("bad-schema.yaml").errors().get(0);
+        assertEquals(ImportReport.Outcome.REFUSED, byFile.get("bad-schema.yaml").outcome());
+        assertEquals("$.forecasts[1].probability", schema.field());
+        assertEquals(lineOf(badSchema, "probability: 1.5"), schema.line());
+        CorpusError theme = byFile.get("bad-theme.yaml").errors().get(0);
+        assertEquals("$.forecasts[0].themes[0]", theme.field());
+        assertEquals(lineOf(badTheme, "themes: [no-such-theme]"), theme.line(), theme.toString());
+        assertTrue(report.table().contains("bad-theme.yaml:" + theme.line() + ": $.forecasts[0].themes[0]"), report.table());
+
+        // Nothing of the refused files was written: the bad-theme paper's metadata was valid, but it is not there.
+        assertEquals(0L, ledger.scalar("select count(*) from paper where slug like 'bad-%'"));
+        assertEquals(1L, ledger.scalar("select count(*) from paper where slug = 'good'"));
+        assertEquals(before.get("forecast") + 2, ledger.counts().get("forecast"));
+    }
+
+    @Test
+    void aLaterErrorInAFileRollsBackItsEarlierForecasts() {
+        String file = paperFile("half", "themes: [taiwan]")
+                .replace("  themes: [taiwan]\n  resolveBy: '2027-01-01'\n  probability: 0.6",
+                        "  themes: [no-such-theme]\n  resolveBy: '2027-01-01'\n  probability: 0.6");
+        var before = ledger.counts();
+        ImportReport report = importer.importAll(List.of(new CorpusSource.Entry("half.yaml", file.getBytes(StandardCharsets.UTF_8))));
+        assertEquals(ImportReport.Outcome.REFUSED, report.files().get(0).outcome());
+        assertEquals("$.forecasts[1].themes[0]", report.files().get(0).errors().get(0).field());
+        assertEquals(before, ledger.counts(), "the first forecast, the paper and its author were rolled back with the file");
+    }
+
+    @Test
+    void exportingTheLedgerGivesBackTheCorpusFiles() throws Exception {
+        Path dir = Files.createTempDirectory("hindcast-export");
+        exporter.writeAll(dir);
+        try (var files = Files.list(Path.of("forecasts"))) {
+            for (Path original : files.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("themes.yaml")).toList()) {
+                JsonNode in = YAML.readTree(original.toFile());
+                String slug = in.path("paper").path("slug").asText();
+                JsonNode out = YAML.readTree(anonymous().get("/api/sources/" + slug + "/corpus-file").then().statusCode(200)
+                        .extract().asString());
+                assertEquals(in.path("paper").path("title"), out.path("paper").path("title"));
+                assertEquals(in.path("paper").path("published"), out.path("paper").path("published"));
+                assertEquals(names(in.path("paper").path("authors")), names(out.path("paper").path("authors")));
+                assertEquals(in.path("forecasts").size(), out.path("forecasts").size(), slug);
+                for (int i = 0; i < in.path("forecasts").size(); i++) {
+                    JsonNode a = in.path("forecasts").get(i);
+                    JsonNode b = out.path("forecasts").get(i);
+                    for (String field : List.of("key", "statement", "quote", "speaker", "thirdParty", "condition", "phrase",
+                            "probability", "probabilityBasis", "madeOn", "resolveBy", "resolveByBasis", "resolveByNote",
+                            "resolutionCriteria", "themes", "evidence", "resolution")) {
+                        if (field.equals("themes")) {
+                            assertEquals(sorted(a.path(field)), sorted(b.path(field)), slug + " " + a.path("key").asText());
+                        } else {
+                            assertEquals(a.path(field), b.path(field), slug + " " + a.path("key").asText() + " " + field);
+                        }
+                    }
+                }
+            }
+        }
+        var before = ledger.counts();
+        ImportReport again = importer.importAll(CorpusSource.directory(dir));
+        assertTrue(again.changedNothing(), again.table());
+        assertEquals(before, ledger.counts(), "importing the export writes nothing");
+    }
+
+    private static List<String> sorted(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        values.sort(String::compareTo);
+        return values;
+    }
+
+    private static List<String> names(JsonNode authors) {
+        List<String> names = new ArrayList<>();
+        authors.forEach(a -> names.add(a.path("name").asText() + "/" + a.path("slug").asText()));
+        return names;
+    }
+
+    private static int lineOf(String text, String needle) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(needle)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line with " + needle);
+    }
+
+    private static String paperFile(String slug, String themes) {
+        return """
+                format: hindcast-paper/1
+                paper:
+                  slug: %s
+                  title: A test paper
+                  publisher: Test Institute
+                  published: '2024-05'
+                  authors:
+                  - name: Tester %s
+                forecasts:
+                - key: first
+                  statement: The first thing happens.
+                  quote: The first thing is expected to happen.
+                  phrase: is expected to
+                  resolveBy: '2026-01-01'
+                  resolveByBasis: STATED
+                  %s
+                - key: second
+                  statement: The second thing happens.
+                  quote: The second thing may happen.
+                  themes: [taiwan]
+                  resolveBy: '2027-01-01'
+                  probability: 0.6
+                  probabilityBasis: EDITOR
+                  resolveByBasis: STATED
+                """.formatted(slug, slug, themes);
+    }
+}

@@ -1,0 +1,243 @@
+package org.hindcast.pages;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.hindcast.authors.AuthorService;
+import org.hindcast.authors.AuthorView;
+import org.hindcast.common.PageOf;
+import org.hindcast.common.QueryParams;
+import org.hindcast.forecasts.Forecast;
+import org.hindcast.forecasts.ForecastInput;
+import org.hindcast.forecasts.ForecastService;
+import org.hindcast.forecasts.ForecastStatus;
+import org.hindcast.forecasts.ForecastView;
+import org.hindcast.papers.Paper;
+import org.hindcast.papers.PaperService;
+import org.hindcast.papers.SourceView;
+import org.hindcast.problems.ApiException;
+import org.hindcast.resolutions.Resolution;
+import org.hindcast.themes.ThemeService;
+import org.hindcast.trackrecords.Leaderboard;
+import org.hindcast.trackrecords.LeaderboardService;
+import org.hindcast.trackrecords.TrackRecord;
+import org.hindcast.trackrecords.TrackRecordService;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The public pages: what readers come for. Server-rendered, complete without JavaScript. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class PublicPages {
+
+    @Inject
+    PageContext page;
+
+    @Inject
+    TrackRecordService records;
+
+    @Inject
+    LeaderboardService leaderboards;
+
+    @Inject
+    ForecastService forecasts;
+
+    @Inject
+    AuthorService authors;
+
+    @Inject
+    ThemeService themes;
+
+    @Inject
+    PaperService papers;
+
+    @Location("pages/home.html")
+    Template home;
+
+    @Location("pages/author.html")
+    Template author;
+
+    @Location("pages/authors.html")
+    Template authorsIndex;
+
+    @Location("pages/theme.html")
+    Template theme;
+
+    @Location("pages/themes.html")
+    Template themesIndex;
+
+    @Location("pages/paper.html")
+    Template paper;
+
+    @Location("pages/papers.html")
+    Template papersIndex;
+
+    @Location("pages/forecast.html")
+    Template forecast;
+
+    @Location("pages/search.html")
+    Template search;
+
+    /** A recent verdict for the home page. */
+    public record LatestResolution(ForecastView forecast, ForecastView.ResolutionView resolution) {
+    }
+
+    @GET
+    public TemplateInstance home() {
+        LocalDate today = LocalDate.now();
+        List<LatestResolution> latest = Resolution.<Resolution>find("order by createdAt desc, id desc").page(0, 8).list()
+                .stream().map(r -> new LatestResolution(ForecastView.summary(r.forecast, today), ForecastView.ResolutionView.of(r)))
+                .toList();
+        Leaderboard board = leaderboards.leaderboard(null, 1, 0, 10);
+        List<SourceView> newest = papers.list(null, null, 0, 8).items().stream().map(SourceView::of).toList();
+        return page.with(home, "Hindcast").data("latest", latest).data("board", board).data("themes", themes.list())
+                .data("papers", newest).data("forecastCount", Forecast.count());
+    }
+
+    @GET
+    @Path("authors")
+    public TemplateInstance authors(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") int pageNo) {
+        PageOf<AuthorView> found = new PageOf<>(authors.list(q, Math.max(0, pageNo), 50).items().stream().map(AuthorView::of).toList(),
+                Math.max(0, pageNo), 50, authors.list(q, Math.max(0, pageNo), 50).total());
+        return page.with(authorsIndex, "Authors").data("found", found).data("q", q == null ? "" : q)
+                .data("board", leaderboards.leaderboard(null, 1, 0, 200));
+    }
+
+    @GET
+    @Path("authors/{slug}")
+    public TemplateInstance author(@PathParam("slug") String slug) {
+        TrackRecord record = records.ofAuthor(slug);
+        LocalDate today = LocalDate.now();
+        ForecastInput.Filter resolvedFilter = new ForecastInput.Filter(record.scope().slug(), null, null, null, true, null, null,
+                null, null, null, null);
+        ForecastInput.Filter pendingFilter = new ForecastInput.Filter(record.scope().slug(), null, null, null, false, null, null,
+                null, null, null, null);
+        PageOf<Forecast> resolved = forecasts.list(resolvedFilter, "-madeOn", 0, 200);
+        PageOf<Forecast> pending = forecasts.list(pendingFilter, "resolveBy", 0, 200);
+        List<ForecastView> resolvedViews = resolved.items().stream().map(f -> ForecastView.summary(f, today)).toList();
+        return page.with(author, record.scope().name())
+                .data("record", record)
+                .data("author", AuthorView.of(authors.get(slug)))
+                .data("verdict", Verdicts.sentence(record))
+                .data("calibration", Charts.calibration(record.figures().calibration(), "calibration"))
+                .data("overTime", Charts.brierOverTime(runningBrier(resolvedViews), "brier-over-time"))
+                .data("resolved", resolvedViews).data("resolvedTotal", resolved.total())
+                .data("pending", pending.items().stream().map(f -> ForecastView.summary(f, today)).toList())
+                .data("pendingTotal", pending.total());
+    }
+
+    /** The mean Brier of the scored forecasts resolved up to each resolution date. */
+    static List<Charts.Point> runningBrier(List<ForecastView> resolved) {
+        List<ForecastView> scored = resolved.stream().filter(f -> f.brier() != null)
+                .sorted(Comparator.comparing(ForecastView::resolvedOn).thenComparing(ForecastView::id)).toList();
+        List<Charts.Point> points = new ArrayList<>();
+        double sum = 0;
+        for (int i = 0; i < scored.size(); i++) {
+            sum += scored.get(i).brier();
+            boolean lastOfDay = i == scored.size() - 1 || !scored.get(i + 1).resolvedOn().equals(scored.get(i).resolvedOn());
+            if (lastOfDay) {
+                points.add(new Charts.Point(scored.get(i).resolvedOn(), sum / (i + 1)));
+            }
+        }
+        return points;
+    }
+
+    @GET
+    @Path("themes")
+    public TemplateInstance themes() {
+        return page.with(themesIndex, "Themes").data("themes", themes.list());
+    }
+
+    @GET
+    @Path("themes/{slug}")
+    public TemplateInstance theme(@PathParam("slug") String slug) {
+        TrackRecord record = records.ofTheme(slug);
+        LocalDate today = LocalDate.now();
+        var filter = new ForecastInput.Filter(null, slug, null, null, null, null, null, null, null, null, null);
+        PageOf<Forecast> list = forecasts.list(filter, "-madeOn", 0, 200);
+        return page.with(theme, record.scope().name()).data("record", record).data("verdict", Verdicts.sentence(record))
+                .data("calibration", Charts.calibration(record.figures().calibration(), "calibration"))
+                .data("forecasts", list.items().stream().map(f -> ForecastView.summary(f, today)).toList())
+                .data("total", list.total());
+    }
+
+    @GET
+    @Path("papers")
+    public TemplateInstance papers(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") int pageNo) {
+        PageOf<Paper> found = papers.list(q, null, Math.max(0, pageNo), 50);
+        return page.with(papersIndex, "Papers").data("q", q == null ? "" : q)
+                .data("papers", found.items().stream().map(SourceView::of).toList()).data("total", found.total());
+    }
+
+    @GET
+    @Path("papers/{slug}")
+    public TemplateInstance paper(@PathParam("slug") String slug) {
+        SourceView source = SourceView.of(papers.get(slug));
+        LocalDate today = LocalDate.now();
+        var filter = new ForecastInput.Filter(null, null, slug, null, null, null, null, null, null, null, null);
+        PageOf<Forecast> list = forecasts.list(filter, "id", 0, 200);
+        return page.with(paper, source.title()).data("paper", source).data("record", records.ofPaper(slug))
+                .data("forecasts", list.items().stream().map(f -> ForecastView.summary(f, today)).toList());
+    }
+
+    @GET
+    @Path("forecasts/{id}")
+    public TemplateInstance forecast(@PathParam("id") String id) {
+        long forecastId;
+        try {
+            forecastId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("forecast", id);
+        }
+        ForecastView view = ForecastView.detail(forecasts.get(forecastId), LocalDate.now());
+        return page.with(forecast, "Forecast " + view.id()).data("f", view);
+    }
+
+    @GET
+    @Path("search")
+    public TemplateInstance search(@QueryParam("q") String q, @QueryParam("author") String author,
+                                   @QueryParam("theme") String themeSlug, @QueryParam("status") String status,
+                                   @QueryParam("page") @DefaultValue("0") int pageNo) {
+        String error = null;
+        List<ForecastView> results = List.of();
+        long total = 0;
+        try {
+            var filter = new ForecastInput.Filter(blank(author), blank(themeSlug), null,
+                    QueryParams.enumValue("status", blank(status), ForecastStatus.class), null, null, null, null, null, null, blank(q));
+            PageOf<Forecast> found = forecasts.list(filter, "-madeOn", Math.max(0, pageNo), 50);
+            results = found.items().stream().map(f -> ForecastView.summary(f, LocalDate.now())).toList();
+            total = found.total();
+        } catch (ApiException e) {
+            error = e.getMessage();
+        }
+        return page.with(search, "Search").data("q", q == null ? "" : q).data("author", author == null ? "" : author)
+                .data("theme", themeSlug == null ? "" : themeSlug).data("status", status == null ? "" : status)
+                .data("results", results).data("total", total).data("error", error)
+                .data("themes", themes.list()).data("page", Math.max(0, pageNo))
+                .data("hasNext", total > (long) (Math.max(0, pageNo) + 1) * 50)
+                .data("statuses", ForecastStatus.values());
+    }
+
+    @Inject
+    PageErrors errors;
+
+    @org.jboss.resteasy.reactive.server.ServerExceptionMapper
+    public jakarta.ws.rs.core.Response onPage(ApiException e) {
+        return errors.apiOnPage(e);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,218 @@
+package org.hindcast.pages;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.hindcast.testing.Ledger;
+import org.hindcast.testing.Staff;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.hindcast.testing.Staff.anonymous;
+import static org.hindcast.testing.Staff.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The pages in a real browser: what a reader sees, and a forecast's life from editor to reviewer. */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PagesBrowserTests {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TestHTTPResource("/")
+    URL base;
+
+    Playwright playwright;
+    com.microsoft.playwright.Browser browser;
+
+    @BeforeEach
+    void aBrowserAndTheCorpus() {
+        if (browser == null) {
+            as("admin").post("/api/admin/corpus/import").then().statusCode(200);
+            playwright = Browser.playwright();
+            browser = Browser.launch(playwright);
+        }
+    }
+
+    @AfterAll
+    void closeTheBrowser() {
+        if (browser != null) {
+            browser.close();
+            playwright.close();
+        }
+    }
+
+    private String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    private Page readerPage() {
+        return browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1200, 900)).newPage();
+    }
+
+    private Page signedIn(String user) {
+        Staff.ensure();
+        Page page = readerPage();
+        page.navigate(url("/login"));
+        page.fill("#j_username", user);
+        page.fill("#j_password", Staff.PASSWORD);
+        page.click("button[type=submit]");
+        page.waitForURL("**/staff");
+        return page;
+    }
+
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    @Test
+    void aReaderOpensAnAuthorPageAndSeesTheChartAndTheNumbers() {
+        Page page = readerPage();
+        page.navigate(url("/authors/lee-dong-gyu"));
+        assertEquals("Lee Dong-gyu · Hindcast", page.title());
+        assertTrue(page.locator("[data-figure=headline-brier]").textContent().contains("Brier 0.155"));
+        assertEquals("6", page.locator("[data-figure=scored]").textContent());
+        assertTrue(page.locator("[data-figure=verdict]").textContent().startsWith("Better than always saying 50% on 6 resolved forecasts"));
+        assertTrue(page.locator("svg#calibration circle.bin").count() >= 3, "a point per non-empty bin");
+        assertEquals(1, page.locator("svg#calibration line[stroke-dasharray]").count(), "the diagonal");
+        assertTrue(page.locator("svg#calibration").textContent().contains("Forecast probability"), "labelled axes");
+        assertTrue(page.locator("svg#brier-over-time circle").count() >= 1);
+        assertTrue(page.locator("#pending ~ div table .overdue").count() >= 1, "overdue forecasts are marked");
+        assertTrue(page.locator("text=Xi Jinping is expected to visit South Korea during the APEC in November 2025.").count() >= 1);
+        screenshot(page, "author");
+
+        page.setViewportSize(390, 844);
+        page.navigate(url("/authors/lee-dong-gyu"));
+        screenshot(page, "author-phone");
+        page.navigate(url("/"));
+        assertTrue(page.locator("h2:has-text('Leaderboard')").count() == 1);
+        page.setViewportSize(1200, 900);
+        page.navigate(url("/"));
+        screenshot(page, "home");
+        page.navigate(url("/papers/asan-2024-11-outlook-china-trump-second-term"));
+        screenshot(page, "paper");
+        page.navigate(url("/themes/korean-peninsula"));
+        screenshot(page, "theme");
+        page.click("text=Xi Jinping visits South Korea for the APEC summit of 2025.");
+        assertTrue(page.locator("ol.timeline .stance-SUPPORTS").count() >= 1, "the evidence timeline with its stance");
+        assertTrue(page.locator("text=Xi Jinping made a state visit").count() >= 1);
+        screenshot(page, "forecast");
+        page.navigate(url("/search?q=North+Korea&status=FALSE"));
+        assertTrue(page.locator("table tbody tr").count() >= 2);
+        screenshot(page, "search");
+        page.context().close();
+    }
+
+    @Test
+    void userTextIsShownAsTextAndPagesCarrySecurityHeaders() {
+        String paper = Ledger.paper("2025-01-15", "Script Author " + Ledger.unique("x"));
+        String theme = Ledger.theme("Escaping");
+        long id = as("editor").body(Map.of("source", paper, "statement", "Nothing <b>bold</b> happens",
+                "quote", "<script>window.pwned = true; alert('x')</script> is expected to run.", "phrase", "is expected to",
+                "resolveBy", "2026-12-31", "resolveByBasis", "STATED", "themes", List.of(theme)))
+                .post("/api/forecasts").then().statusCode(201).extract().jsonPath().getLong("id");
+        Page page = readerPage();
+        AtomicBoolean dialog = new AtomicBoolean();
+        page.onDialog(d -> {
+            dialog.set(true);
+            d.dismiss();
+        });
+        var response = page.navigate(url("/forecasts/" + id));
+        assertTrue(page.locator("blockquote").textContent().contains("<script>window.pwned = true; alert('x')</script>"));
+        assertTrue(page.locator("h1").textContent().contains("Nothing <b>bold</b> happens"));
+        assertFalse(dialog.get(), "no script ran");
+        assertEquals(Boolean.FALSE, page.evaluate("() => window.pwned === true"));
+        assertTrue(response.headers().get("content-security-policy").contains("frame-ancestors 'none'"));
+        assertEquals("nosniff", response.headers().get("x-content-type-options"));
+        page.context().close();
+    }
+
+    @Test
+    void anEditorLogsAForecastAnAnalystAttachesEvidenceAReviewerResolvesAndTheAuthorPageShowsIt() {
+        String tag = Ledger.unique("b");
+        String paper = Ledger.paper("2025-01-15", "Browser Author " + tag);
+        String author = anonymous().get("/api/sources/" + paper).jsonPath().getString("authors[0].slug");
+
+        // The editor: mistakes first (no statement, no resolve-by date), then the form keeps the input and names the fields.
+        Page editor = signedIn("editor");
+        editor.navigate(url("/staff/forecasts/new?paper=" + paper));
+        editor.fill("#quote", "Beijing is likely to resume group tours to South Korea.");
+        editor.fill("#phrase", "is likely to");
+        editor.click("button[value=suggest]");
+        assertTrue(editor.locator("#suggestion").textContent().contains("70%"), "the phrase table suggests 70%");
+        // (a date field cannot hold a malformed date in a browser; the missing one is the mistake here)
+        editor.selectOption("#themes", "china-south-korea-relations");
+        editor.click("button[value=save]");
+        assertTrue(editor.locator("#statement-error").isVisible(), "the error is next to the statement field");
+        assertTrue(editor.locator("#resolveBy-error").isVisible());
+        assertEquals("Beijing is likely to resume group tours to South Korea.", editor.inputValue("#quote"), "input kept");
+        screenshot(editor, "forecast-form-errors");
+        editor.fill("#statement", "China resumes group tours to South Korea.");
+        editor.fill("#resolveBy", "2025-06-30");
+        editor.click("button[value=save]");
+        editor.waitForURL("**/forecasts/*");
+        String forecastUrl = editor.url();
+        assertEquals("70%", editor.locator("[data-figure=probability]").textContent().substring(0, 3));
+        editor.context().close();
+
+        Page analyst = signedIn("analyst");
+        analyst.navigate(forecastUrl);
+        analyst.click("text=Attach evidence");
+        analyst.fill("#summary", "Group tours from China to South Korea resumed.");
+        analyst.fill("#observedOn", "2025-03-01");
+        analyst.fill("#citationUrl", "https://example.org/tours");
+        analyst.selectOption("#stance", "SUPPORTS");
+        analyst.click("button[type=submit]:has-text('Attach')");
+        analyst.waitForURL(forecastUrl);
+        assertTrue(analyst.locator("text=Group tours from China to South Korea resumed.").isVisible());
+        analyst.context().close();
+
+        Page reviewer = signedIn("reviewer");
+        reviewer.navigate(forecastUrl);
+        reviewer.click("a:has-text('Resolve')");
+        reviewer.selectOption("#outcome", "TRUE");
+        reviewer.fill("#rationale", "The tours resumed, as reported.");
+        reviewer.fill("#resolvedOn", "2025-07-01");
+        reviewer.check("input[name=evidence]");
+        reviewer.click("button[type=submit]:has-text('Record the verdict')");
+        reviewer.waitForURL(forecastUrl);
+        assertEquals("TRUE", reviewer.locator("[data-figure=status]").textContent());
+        reviewer.navigate(url("/authors/" + author));
+        assertTrue(reviewer.locator("[data-figure=headline-brier]").textContent().contains("Brier 0.090"),
+                "(0.70 - 1)^2 = 0.09 on the author's page at once");
+        assertEquals("1", reviewer.locator("[data-figure=scored]").textContent());
+        screenshot(reviewer, "author-after-resolution");
+        reviewer.context().close();
+    }
+
+    @Test
+    void staffScreensNeedTheRightRoleAndAValidFormToken() {
+        Page reader = readerPage();
+        reader.navigate(url("/staff/papers/new"));
+        assertTrue(reader.url().contains("/login"), "a reader is asked to sign in");
+        reader.context().close();
+
+        Page analyst = signedIn("analyst");
+        var response = analyst.navigate(url("/staff/papers/new"));
+        assertEquals(403, response.status());
+        // A form posted without the token (as another site would) is refused and changes nothing.
+        var forged = analyst.request().post(url("/staff/forecasts/1/evidence"), com.microsoft.playwright.options.RequestOptions.create()
+                .setForm(com.microsoft.playwright.options.FormData.create().set("summary", "forged").set("observedOn", "2025-01-01")
+                        .set("citationUrl", "https://example.org").set("stance", "SUPPORTS")));
+        assertEquals(403, forged.status());
+        analyst.context().close();
+        assertEquals(0, anonymous().get("/api/forecasts/1/evidence").jsonPath().getList("findAll { it.summary == 'forged' }").size());
+    }
+}

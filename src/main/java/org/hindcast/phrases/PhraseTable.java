@@ -94,6 +94,18 @@ public final class PhraseTable {
         return find(p).map(Match::entry);
     }
 
+    /** Every occurrence of every form in a text, longest forms first. */
+    public List<Match> findAll(String text) {
+        List<Match> all = new ArrayList<>();
+        for (Form f : forms) {
+            Matcher m = f.pattern().matcher(text);
+            while (m.find()) {
+                all.add(new Match(f.entry(), text.substring(m.start(), m.end()), m.start(), m.end(), version));
+            }
+        }
+        return all;
+    }
+
     /** The strongest-worded phrase occurring in a sentence: the longest form found anywhere in it. */
     public Optional<Match> find(String text) {
         for (Form f : forms) {

@@ -47,7 +47,7 @@ public class PhraseTables {
         return Optional.ofNullable(table);
     }
 
-    static PhraseTable load(String version) {
+    public static PhraseTable load(String version) {
         String path = "phrases/phrase-table-" + version + ".yaml";
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
             if (in == null) {

@@ -19,6 +19,11 @@ import java.util.concurrent.TimeUnit;
 public class HindcastMain {
 
     public static void main(String... args) {
+        if (args.length > 0 && args[0].equals("extract")) {
+            // Reads a text file and prints its candidate forecasts: no database and no server needed.
+            System.exit(org.hindcast.extraction.ExtractCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         boolean command = args.length > 0 && (args[0].equals("import") || args[0].equals("export"));
         if (command) {
             // A command-line run: no HTTP listener, no automatic corpus load, just the command.
@@ -27,7 +32,7 @@ public class HindcastMain {
             System.setProperty("quarkus.log.category.\"org.hindcast.corpus\".level", "WARN");
             System.setProperty("quarkus.banner.enabled", "false");
         } else if (args.length > 0 && !args[0].startsWith("-")) {
-            System.err.println("usage: java -jar quarkus-run.jar [import [DIR] | export DIR]");
+            System.err.println("usage: java -jar quarkus-run.jar [import [DIR] | export DIR | extract FILE [--published DATE] [--benchmark]]");
             System.exit(2);
             return;
         }

@@ -112,6 +112,13 @@ public class Forecast extends PanacheEntityBase {
     @Column(name = "resolved_on")
     public LocalDate resolvedOn;
 
+    /** Where the quote stands in the paper's stored text, for a forecast accepted from a candidate. */
+    @Column(name = "quote_start")
+    public Integer quoteStart;
+
+    @Column(name = "quote_end")
+    public Integer quoteEnd;
+
     /** The forecast's key in its paper's corpus file, for forecasts that came from one. */
     @Column(name = "corpus_key")
     public String corpusKey;

@@ -16,7 +16,7 @@ public record ForecastView(long id, SourceRef source, String statement, String q
                            LocalDate resolveBy, ResolveByBasis resolveByBasis, String resolveByNote,
                            String resolutionCriteria, List<String> themes, List<AuthorRef> authors,
                            ForecastStatus status, boolean overdue, Double outcomeCredit, LocalDate resolvedOn,
-                           Double brier,
+                           Double brier, Integer quoteStart, Integer quoteEnd,
                            String createdBy, OffsetDateTime createdAt, long version,
                            List<EvidenceView> evidence, List<ResolutionView> resolutions,
                            List<CorrectionView> corrections) {
@@ -70,7 +70,8 @@ public record ForecastView(long id, SourceRef source, String statement, String q
                 f.resolutionCriteria, f.themes.stream().map(t -> t.slug).toList(),
                 f.authors.stream().map(a -> new AuthorRef(a.slug, a.displayName)).toList(),
                 f.status, f.overdue(today), f.outcomeCredit, f.resolvedOn,
-                f.status.scored() ? org.hindcast.scoring.Rules.brier(f.probability, f.outcomeCredit) : null, f.createdBy, f.createdAt, f.version,
+                f.status.scored() ? org.hindcast.scoring.Rules.brier(f.probability, f.outcomeCredit) : null,
+                f.quoteStart, f.quoteEnd, f.createdBy, f.createdAt, f.version,
                 evidence, resolutions, corrections);
     }
 }

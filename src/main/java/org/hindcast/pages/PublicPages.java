@@ -62,6 +62,12 @@ public class PublicPages {
     @Inject
     PaperService papers;
 
+    @Inject
+    org.hindcast.extraction.ExtractionService extraction;
+
+    @Inject
+    Viewer viewer;
+
     @Location("pages/home.html")
     Template home;
 
@@ -187,7 +193,14 @@ public class PublicPages {
         LocalDate today = LocalDate.now();
         var filter = new ForecastInput.Filter(null, null, slug, null, null, null, null, null, null, null, null);
         PageOf<Forecast> list = forecasts.list(filter, "id", 0, 200);
+        List<org.hindcast.extraction.Candidate> candidates = List.of();
+        boolean hasText = false;
+        if (viewer.has(org.hindcast.users.Role.EDITOR)) {
+            hasText = extraction.text(papers.get(slug).id) != null;
+            candidates = hasText ? extraction.candidates(slug) : List.of();
+        }
         return page.with(paper, source.title()).data("paper", source).data("record", records.ofPaper(slug))
+                .data("hasText", hasText).data("candidates", candidates)
                 .data("forecasts", list.items().stream().map(f -> ForecastView.summary(f, today)).toList());
     }
 

@@ -87,6 +87,9 @@ public class StaffPages {
     @Inject
     PhraseTables phraseTables;
 
+    @Inject
+    org.hindcast.extraction.ExtractionService extraction;
+
     @Location("pages/login.html")
     Template login;
 
@@ -183,12 +186,34 @@ public class StaffPages {
 
     @GET
     @Path("staff/forecasts/new")
-    public Response newForecast(@QueryParam("paper") String paperSlug) {
+    public Response newForecast(@QueryParam("paper") String paperSlug, @QueryParam("start") Integer start,
+                                @QueryParam("end") Integer end) {
         viewer.require(Role.EDITOR, "/staff/forecasts/new" + (paperSlug == null ? "" : "?paper=" + paperSlug));
         Map<String, String> v = new HashMap<>();
         v.put("source", paperSlug == null ? "" : paperSlug);
         v.put("resolveByBasis", "STATED");
         v.put("probabilityBasis", "PHRASE_TABLE");
+        if (paperSlug != null && start != null && end != null) {
+            // Accepting a candidate of the extraction assistant: the form starts from what it proposed.
+            var candidate = extraction.candidates(paperSlug).stream().filter(c -> c.start() == start && c.end() == end)
+                    .findFirst().orElseThrow(() -> new PageException(404, "That candidate is no longer open."));
+            v.put("start", start.toString());
+            v.put("end", end.toString());
+            v.put("quote", candidate.sentence());
+            v.put("statement", candidate.sentence());
+            v.put("phrase", candidate.phrase());
+            v.put("resolveBy", candidate.resolveBy().toString());
+            v.put("resolveByBasis", candidate.resolveByBasis());
+            v.put("resolveByNote", candidate.resolveByBasis().equals("STATED") ? "" : candidate.resolveByNote());
+            v.put("themes", String.join(",", candidate.themes()));
+            if (candidate.conditional()) {
+                v.put("condition", candidate.condition());
+            }
+            if (candidate.attributed()) {
+                v.put("speaker", "THIRD_PARTY");
+                v.put("thirdParty", candidate.attributedTo());
+            }
+        }
         return html(forecastForm(v, Map.of(), null));
     }
 
@@ -207,7 +232,8 @@ public class StaffPages {
         viewer.require(Role.EDITOR, "/staff/forecasts/new");
         csrf.check(form.getFirst("csrf"));
         Map<String, String> v = values(form, "source", "statement", "quote", "speaker", "thirdParty", "condition", "phrase",
-                "probability", "probabilityBasis", "madeOn", "resolveBy", "resolveByBasis", "resolveByNote", "resolutionCriteria");
+                "probability", "probabilityBasis", "madeOn", "resolveBy", "resolveByBasis", "resolveByNote", "resolutionCriteria",
+                "start", "end");
         List<String> themeSlugs = form.get("themes") == null ? List.of() : form.get("themes");
         v.put("themes", String.join(",", themeSlugs));
         if ("suggest".equals(form.getFirst("action"))) {
@@ -235,13 +261,45 @@ public class StaffPages {
         FormErrors.of(validator.validate(input)).forEach(fieldErrors::putIfAbsent);
         if (fieldErrors.isEmpty()) {
             try {
-                Forecast f = forecasts.create(viewer.name(), input);
+                Forecast f = v.get("start").isBlank() ? forecasts.create(viewer.name(), input)
+                        : extraction.accept(viewer.name(), input.source(), Integer.parseInt(v.get("start")),
+                        Integer.parseInt(v.get("end")), input);
                 return Response.seeOther(URI.create("/forecasts/" + f.id)).build();
             } catch (ApiException e) {
                 fieldErrors = FormErrors.of(e);
             }
         }
         return html(forecastForm(v, fieldErrors, null), 400);
+    }
+
+    // ---------------------------------------------------------------- the extraction assistant
+
+    @POST
+    @Path("staff/papers/{slug}/text")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response attachText(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
+        viewer.require(Role.EDITOR, "/papers/" + slug);
+        csrf.check(form.getFirst("csrf"));
+        try {
+            extraction.attachText(viewer.name(), slug, form.getFirst("text"));
+        } catch (ApiException e) {
+            throw new PageException(e.status() == 413 ? 413 : 400, e.getMessage());
+        }
+        return Response.seeOther(URI.create("/papers/" + slug + "#candidates")).build();
+    }
+
+    @POST
+    @Path("staff/papers/{slug}/candidates/reject")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response rejectCandidate(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
+        viewer.require(Role.EDITOR, "/papers/" + slug);
+        csrf.check(form.getFirst("csrf"));
+        try {
+            extraction.reject(viewer.name(), slug, Integer.parseInt(form.getFirst("start")), Integer.parseInt(form.getFirst("end")));
+        } catch (NumberFormatException e) {
+            throw new PageException(400, "The form lost the candidate's place; reload the page.");
+        }
+        return Response.seeOther(URI.create("/papers/" + slug + "#candidates")).build();
     }
 
     // ---------------------------------------------------------------- evidence

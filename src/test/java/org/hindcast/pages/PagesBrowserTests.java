@@ -198,6 +198,30 @@ class PagesBrowserTests {
     }
 
     @Test
+    void anEditorPastesAPapersTextAndAcceptsAndRejectsItsCandidates() {
+        String paper = Ledger.paper("2024-11-13", "Assistant Author " + Ledger.unique("a"));
+        Page editor = signedIn("editor");
+        editor.navigate(url("/papers/" + paper));
+        editor.fill("#text", "Xi Jinping is expected to visit South Korea during the APEC in November 2025.\n\n"
+                + "South Korea should host a summit.\n\nPessimists caution that Seoul and Beijing will drift apart.");
+        editor.click("button:has-text('Find the forecasts')");
+        assertEquals(2, editor.locator("#candidate-table tbody tr").count(), "two forecasts, no recommendation");
+        screenshot(editor, "extraction-candidates");
+        editor.click("#candidate-table tbody tr:nth-child(2) button:has-text('Reject')");
+        assertEquals(1, editor.locator("#candidate-table tbody tr").count(), "the rejected one is gone");
+        editor.click("a:has-text('Accept')");
+        assertEquals("Xi Jinping is expected to visit South Korea during the APEC in November 2025.", editor.inputValue("#quote"));
+        assertEquals("2025-11-30", editor.inputValue("#resolveBy"));
+        assertTrue(!editor.inputValue("input[name=start]").isEmpty(), "the candidate travels with the form");
+        editor.click("button[value=save]");
+        editor.waitForURL("**/forecasts/*");
+        assertEquals("75%", editor.locator("[data-figure=probability]").textContent().substring(0, 3));
+        editor.navigate(url("/papers/" + paper));
+        assertEquals(0, editor.locator("#candidate-table tbody tr").count(), "both decided");
+        editor.context().close();
+    }
+
+    @Test
     void staffScreensNeedTheRightRoleAndAValidFormToken() {
         Page reader = readerPage();
         reader.navigate(url("/staff/papers/new"));

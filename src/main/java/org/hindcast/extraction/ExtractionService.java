@@ -1,0 +1,177 @@
+package org.hindcast.extraction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.hindcast.audit.AuditLog;
+import org.hindcast.forecasts.Forecast;
+import org.hindcast.forecasts.ForecastInput;
+import org.hindcast.forecasts.ForecastService;
+import org.hindcast.papers.Paper;
+import org.hindcast.papers.PaperService;
+import org.hindcast.phrases.PhraseTables;
+import org.hindcast.problems.ApiException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Stores a paper's text, proposes its candidate forecasts, and remembers what editors accepted or rejected. */
+@ApplicationScoped
+@Transactional
+public class ExtractionService {
+
+    public static final int MAX_TEXT = 2_000_000;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    PaperService papers;
+
+    @Inject
+    ForecastService forecasts;
+
+    @Inject
+    PhraseTables phraseTables;
+
+    @Inject
+    AuditLog audit;
+
+    private volatile ExtractionRules rules;
+
+    public Extractor extractor() {
+        if (rules == null) {
+            rules = ExtractionRules.load(ExtractionRules.DEFAULT_VERSION);
+        }
+        return new Extractor(phraseTables.current(), rules);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String phraseTableVersion() {
+        return phraseTables.current().version();
+    }
+
+    public void attachText(String actor, String slug, String text) {
+        Paper paper = papers.get(slug);
+        if (text == null || text.isBlank()) {
+            throw ApiException.badField("text", "the paper's text is empty");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new ApiException(413, "Payload Too Large", "A paper's text may hold at most " + MAX_TEXT + " characters.");
+        }
+        String existing = text(paper.id);
+        if (existing != null && !existing.equals(text)) {
+            long anchored = Forecast.count("paper = ?1 and quoteStart is not null", paper);
+            if (anchored > 0) {
+                throw ApiException.conflict("This paper's text already anchors " + anchored
+                        + " accepted forecasts; replacing it would break their quote offsets.");
+            }
+        }
+        em.createNativeQuery("""
+                insert into paper_text (paper_id, body, sha256, uploaded_by) values (?1, ?2, ?3, ?4)
+                on conflict (paper_id) do update set body = excluded.body, sha256 = excluded.sha256,
+                    uploaded_by = excluded.uploaded_by, uploaded_at = now()""")
+                .setParameter(1, paper.id).setParameter(2, text).setParameter(3, sha256(text)).setParameter(4, actor)
+                .executeUpdate();
+        audit.record(actor, "source.text", "source", slug, text.length() + " characters, sha256 " + sha256(text));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String text(long paperId) {
+        List<?> rows = em.createNativeQuery("select body from paper_text where paper_id = ?1").setParameter(1, paperId).getResultList();
+        return rows.isEmpty() ? null : (String) rows.get(0);
+    }
+
+    /** The candidates not yet accepted or rejected. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public List<Candidate> candidates(String slug) {
+        Paper paper = papers.get(slug);
+        String text = text(paper.id);
+        if (text == null) {
+            throw ApiException.notFound("text for source", slug);
+        }
+        Set<String> decided = ((List<String>) em.createNativeQuery("select sentence_key from extraction_decision where paper_id = ?1")
+                .setParameter(1, paper.id).getResultList()).stream().collect(Collectors.toSet());
+        // Suggest only themes the ledger has: the rules may name themes this ledger does not use.
+        Set<String> themes = ((List<String>) em.createNativeQuery("select slug from theme").getResultList())
+                .stream().collect(Collectors.toSet());
+        return extractor().extract(text, paper.publishedOn, paper.title).stream()
+                .filter(c -> !decided.contains(key(c.sentence())))
+                .map(c -> c.themes().stream().allMatch(themes::contains) ? c : withThemes(c,
+                        c.themes().stream().filter(themes::contains).toList()))
+                .toList();
+    }
+
+    /** Accepts a candidate (the editor's edits applied): a forecast whose quote points back into the text. */
+    public Forecast accept(String actor, String slug, int start, int end, ForecastInput.NewForecast edits) {
+        Paper paper = papers.get(slug);
+        Candidate candidate = find(paper, start, end);
+        String text = text(paper.id);
+        String quote = text.substring(start, end);
+        Forecast f = forecasts.create(actor, new ForecastInput.NewForecast(slug,
+                edits.statement() == null || edits.statement().isBlank() ? candidate.sentence() : edits.statement(),
+                quote, edits.speaker(), edits.thirdParty(), edits.condition(),
+                edits.phrase() == null ? candidate.phrase() : edits.phrase(), edits.probability(), edits.probabilityBasis(),
+                edits.phraseTableVersion(), edits.madeOn(), edits.resolveBy() == null ? candidate.resolveBy() : edits.resolveBy(),
+                edits.resolveByBasis() == null ? org.hindcast.forecasts.ResolveByBasis.valueOf(candidate.resolveByBasis()) : edits.resolveByBasis(),
+                edits.resolveByNote() == null && edits.resolveBy() == null ? candidate.resolveByNote() : edits.resolveByNote(),
+                edits.resolutionCriteria(), edits.themes() == null || edits.themes().isEmpty() ? candidate.themes() : edits.themes(),
+                edits.authors()));
+        f.quoteStart = start;
+        f.quoteEnd = end;
+        decide(actor, paper, candidate, "ACCEPTED", f.id);
+        return f;
+    }
+
+    public void reject(String actor, String slug, int start, int end) {
+        Paper paper = papers.get(slug);
+        decide(actor, paper, find(paper, start, end), "REJECTED", null);
+    }
+
+    private void decide(String actor, Paper paper, Candidate c, String decision, Long forecastId) {
+        int rows = em.createNativeQuery("""
+                insert into extraction_decision (paper_id, sentence_key, decision, forecast_id, decided_by)
+                values (?1, ?2, ?3, ?4, ?5) on conflict (paper_id, sentence_key) do nothing""")
+                .setParameter(1, paper.id).setParameter(2, key(c.sentence())).setParameter(3, decision)
+                .setParameter(4, forecastId).setParameter(5, actor).executeUpdate();
+        if (rows == 0) {
+            throw ApiException.conflict("That candidate was already accepted or rejected.");
+        }
+        audit.record(actor, "candidate." + decision.toLowerCase(), "source", paper.slug,
+                c.start() + "-" + c.end() + (forecastId == null ? "" : " -> forecast " + forecastId) + ": " + c.sentence());
+    }
+
+    /** The current candidate at exactly these offsets: a stale or made-up span is refused. */
+    private Candidate find(Paper paper, int start, int end) {
+        return candidates(paper.slug).stream().filter(c -> c.start() == start && c.end() == end).findFirst()
+                .orElseThrow(() -> new ApiException(404, "Not Found", "No open candidate at " + start + "-" + end
+                        + " in '" + paper.slug + "' (it may have been decided already, or the text changed)."));
+    }
+
+    private static Candidate withThemes(Candidate c, List<String> themes) {
+        return new Candidate(c.sentence(), c.start(), c.end(), c.phrase(), c.tablePhrase(), c.low(), c.high(), c.probability(),
+                c.phraseTableVersion(), c.negated(), c.conditional(), c.condition(), c.attributed(), c.attributedTo(),
+                c.resolveBy(), c.resolveByBasis(), c.resolveByNote(), themes);
+    }
+
+    static String key(String sentence) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(sentence.replaceAll("\\s+", " ").trim().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(String text) {
+        return key(text);
+    }
+}

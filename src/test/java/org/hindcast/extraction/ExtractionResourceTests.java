@@ -1,0 +1,123 @@
+package org.hindcast.extraction;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.hindcast.testing.Ledger;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hindcast.testing.Staff.anonymous;
+import static org.hindcast.testing.Staff.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class ExtractionResourceTests {
+
+    @Inject
+    Ledger ledger;
+
+    private static final String TEXT = """
+            Outlook on U.S.-China Relations
+
+            Xi Jinping is expected to visit South Korea during the APEC in November 2025. South Korea should
+            host a summit on the sidelines. If North Korea conducts an ICBM launch, the issue of China's
+            responsibility could resurface. China is unlikely to abandon North Korea in Trump's second term.
+
+            Pessimists caution that Seoul and Beijing will drift apart. Did China win? In May 2024 the
+            summit was held.
+            """;
+
+    @org.junit.jupiter.api.BeforeEach
+    void theCorpusThemesExist() {
+        as("admin").post("/api/admin/corpus/import").then().statusCode(200);
+    }
+
+    private String paperWithText() {
+        String paper = Ledger.paper("2024-11-13", "Extraction Author " + Ledger.unique("x"));
+        as("editor").contentType("text/plain").body(TEXT).post("/api/sources/" + paper + "/text").then().statusCode(200);
+        return paper;
+    }
+
+    @Test
+    void attachingATextProposesItsForecastsWithPhrasesDatesAndFlags() {
+        String paper = paperWithText();
+        JsonPath json = anonymous().get("/api/sources/" + paper + "/candidates").then().statusCode(200)
+                .body("rulesVersion", equalTo("2026.1")).extract().jsonPath();
+        List<String> sentences = json.getList("candidates.sentence");
+        assertEquals(4, sentences.size(), sentences.toString());
+        assertEquals("is expected to", json.getString("candidates[0].tablePhrase"));
+        assertEquals(0.75, json.getDouble("candidates[0].probability"), 1e-9);
+        assertEquals("2025-11-30", json.getString("candidates[0].resolveBy"));
+        assertEquals("STATED", json.getString("candidates[0].resolveByBasis"));
+        assertTrue(json.getList("candidates[0].themes").contains("china-south-korea-relations"));
+        assertTrue(json.getBoolean("candidates[1].conditional"));
+        assertEquals("North Korea conducts an ICBM launch", json.getString("candidates[1].condition"));
+        assertTrue(json.getBoolean("candidates[2].negated"), "unlikely: the complement side");
+        assertEquals("2029-01-20", json.getString("candidates[2].resolveBy"));
+        assertEquals("INFERRED", json.getString("candidates[2].resolveByBasis"));
+        assertTrue(json.getBoolean("candidates[3].attributed"));
+        assertEquals("Pessimists", json.getString("candidates[3].attributedTo"));
+        // the offsets point into the text
+        int start = json.getInt("candidates[0].start");
+        int end = json.getInt("candidates[0].end");
+        assertEquals("Xi Jinping is expected to visit South Korea during the APEC in November 2025.", TEXT.substring(start, end));
+    }
+
+    @Test
+    void anAcceptedCandidateBecomesAForecastWhoseQuotePointsIntoTheText() {
+        String paper = paperWithText();
+        JsonPath open = anonymous().get("/api/sources/" + paper + "/candidates").jsonPath();
+        int start = open.getInt("candidates[0].start");
+        int end = open.getInt("candidates[0].end");
+        long id = as("editor").body(Map.of("start", start, "end", end, "statement", "Xi visits South Korea for APEC 2025."))
+                .post("/api/sources/" + paper + "/candidates/accept").then().statusCode(201)
+                .body("quote", equalTo(TEXT.substring(start, end)))
+                .body("quoteStart", equalTo(start)).body("quoteEnd", equalTo(end))
+                .body("probability", equalTo(0.75f)).body("resolveBy", equalTo("2025-11-30"))
+                .body("statement", equalTo("Xi visits South Korea for APEC 2025."))
+                .extract().jsonPath().getLong("id");
+        assertEquals(start, ((Number) ledger.scalar("select quote_start from forecast where id = ?", id)).intValue());
+        anonymous().get("/api/sources/" + paper + "/candidates").then()
+                .body("candidates.start", not(hasItem(start)));
+        as("editor").body(Map.of("start", start, "end", end)).post("/api/sources/" + paper + "/candidates/accept")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void aRejectedCandidateIsRememberedAndNotProposedAgain() {
+        String paper = paperWithText();
+        JsonPath open = anonymous().get("/api/sources/" + paper + "/candidates").jsonPath();
+        int start = open.getInt("candidates[3].start");
+        int end = open.getInt("candidates[3].end");
+        as("editor").body(Map.of("start", start, "end", end)).post("/api/sources/" + paper + "/candidates/reject")
+                .then().statusCode(204);
+        anonymous().get("/api/sources/" + paper + "/candidates").then().body("candidates.size()", equalTo(3))
+                .body("candidates.start", not(hasItem(start)));
+        // the same text again (offsets and all) does not bring it back
+        as("editor").contentType("text/plain").body(TEXT).post("/api/sources/" + paper + "/text").then().statusCode(200)
+                .body("candidates.size()", equalTo(3));
+    }
+
+    @Test
+    void onlyEditorsAttachTextAndBadRequestsChangeNothing() {
+        String paper = Ledger.paper("2024-11-13", "Extraction Author " + Ledger.unique("y"));
+        var before = ledger.counts();
+        anonymous().contentType("text/plain").body(TEXT).post("/api/sources/" + paper + "/text").then().statusCode(401);
+        as("analyst").contentType("text/plain").body(TEXT).post("/api/sources/" + paper + "/text").then().statusCode(403);
+        as("editor").contentType("text/plain").body("   ").post("/api/sources/" + paper + "/text").then().statusCode(400);
+        as("editor").contentType("text/plain").body(TEXT).post("/api/sources/no-such-paper/text").then().statusCode(404);
+        anonymous().get("/api/sources/" + paper + "/candidates").then().statusCode(404);
+        assertEquals(before, ledger.counts());
+        String withText = paperWithText();
+        as("editor").body(Map.of("start", 0, "end", 5)).post("/api/sources/" + withText + "/candidates/accept").then().statusCode(404);
+        as("editor").body(Map.of("start", -1)).post("/api/sources/" + withText + "/candidates/reject").then().statusCode(400);
+        anonymous().get("/api/sources/" + withText).then().statusCode(200);
+    }
+}

@@ -36,6 +36,9 @@ public class CorpusLoader {
     @ConfigProperty(name = "hindcast.embedded.active", defaultValue = "false")
     boolean embedded;
 
+    @ConfigProperty(name = "hindcast.read-only", defaultValue = "false")
+    boolean readOnly;
+
     @ActivateRequestContext
     void onStart(@Observes StartupEvent start) {
         boolean wanted = switch (loadOnFirstStart) {
@@ -43,7 +46,7 @@ public class CorpusLoader {
             case "false" -> false;
             default -> embedded;
         };
-        if (wanted && Paper.count() == 0) {
+        if (wanted && !readOnly && Paper.count() == 0) {
             LOG.info("The ledger is empty: loading the corpus");
             importConfigured();
         }

@@ -31,9 +31,12 @@ public class UserService {
     @ConfigProperty(name = "hindcast.admin.password")
     Optional<String> adminPassword;
 
+    @ConfigProperty(name = "hindcast.read-only", defaultValue = "false")
+    boolean readOnly;
+
     /** The first admin comes from configuration; there is no built-in password outside dev and test. */
     void createFirstAdmin(@Observes StartupEvent start) {
-        if (User.count() > 0) {
+        if (readOnly || User.count() > 0) {
             return;
         }
         if (adminPassword.isEmpty() || adminPassword.get().isBlank()) {

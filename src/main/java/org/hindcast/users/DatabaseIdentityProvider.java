@@ -19,6 +19,9 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
     @Inject
     UserLookup lookup;
 
+    @Inject
+    LoginThrottle throttle;
+
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
         return UsernamePasswordAuthenticationRequest.class;
@@ -30,19 +33,33 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
         return context.runBlocking(() -> {
             String username = request.getUsername() == null ? "" : request.getUsername().trim().toLowerCase();
             String password = new String(request.getPassword().getPassword());
-            UserLookup.Credentials user = lookup.find(username);
-            if (user == null) {
+            String address = address(request);
+            if (throttle.locked(username, address)) {
                 Passwords.burnTime(password);
                 throw new AuthenticationFailedException();
             }
-            if (!user.enabled() || !Passwords.matchesRemembered(password, user.passwordHash())) {
+            UserLookup.Credentials user = lookup.find(username);
+            if (user == null) {
+                Passwords.burnTime(password);
+                throttle.failed(username, address);
                 throw new AuthenticationFailedException();
             }
+            if (!user.enabled() || !Passwords.matchesRemembered(password, user.passwordHash())) {
+                throttle.failed(username, address);
+                throw new AuthenticationFailedException();
+            }
+            throttle.succeeded(username);
             QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(user.username()));
             user.roles().forEach(r -> identity.addRole(r.name()));
             return identity.build();
         });
+    }
+
+    private static String address(UsernamePasswordAuthenticationRequest request) {
+        var context = io.quarkus.vertx.http.runtime.security.HttpSecurityUtils.getRoutingContextAttribute(request);
+        return context == null || context.request().remoteAddress() == null ? null
+                : context.request().remoteAddress().hostAddress();
     }
 
     /** The read of a user's credentials, in a request context and transaction of its own. */

@@ -116,5 +116,8 @@ public class UserService {
         if (password.length() > 200) {
             throw ApiException.badField("password", "must be at most 200 characters");
         }
+        if (CommonPasswords.isCommon(password)) {
+            throw ApiException.badField("password", "is one of the passwords everyone tries first; choose another");
+        }
     }
 }

@@ -27,7 +27,7 @@ public class AuditResource {
     @GET
     public PageOf<AuditView> list(@QueryParam("entity") String entity,
                                   @QueryParam("entityId") String entityId,
-                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                  @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();

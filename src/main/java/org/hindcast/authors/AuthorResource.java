@@ -53,7 +53,7 @@ public class AuthorResource {
 
     @GET
     public PageOf<AuthorView> list(@QueryParam("q") @Size(max = 200) String query,
-                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         PageOf<Author> found = authors.list(query, page, size);
         return new PageOf<>(found.items().stream().map(AuthorView::of).toList(), page, size, found.total());

@@ -59,7 +59,7 @@ public class AuthorService {
             var q = Author.findAll(Sort.by("displayName").and("id"));
             return new PageOf<>(q.page(page, size).list(), page, size, q.count());
         }
-        String like = "%" + query.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String like = "%" + query.replace("\u0000", "").trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         var q = Author.find("select distinct a from Author a join a.aliases al "
                         + "where lower(al.alias) like ?1 or al.aliasKey like ?2 or a.slug like ?1 order by a.displayName, a.id",
                 like, "%" + AuthorNames.key(query) + "%");

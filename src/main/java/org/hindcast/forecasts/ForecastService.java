@@ -255,7 +255,7 @@ public class ForecastService {
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             where.append(" and (lower(f.statement) like :text or lower(f.quote) like :text)");
-            params.put("text", "%" + filter.text().trim().toLowerCase()
+            params.put("text", "%" + filter.text().replace("\u0000", "").trim().toLowerCase()
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         String order = switch (sort == null ? "-madeOn" : sort) {

@@ -114,8 +114,8 @@ public class PublicPages {
     @GET
     @Path("authors")
     public TemplateInstance authors(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") int pageNo) {
-        PageOf<AuthorView> found = new PageOf<>(authors.list(q, Math.max(0, pageNo), 50).items().stream().map(AuthorView::of).toList(),
-                Math.max(0, pageNo), 50, authors.list(q, Math.max(0, pageNo), 50).total());
+        PageOf<AuthorView> found = new PageOf<>(authors.list(q, Math.min(10_000, Math.max(0, pageNo)), 50).items().stream().map(AuthorView::of).toList(),
+                Math.min(10_000, Math.max(0, pageNo)), 50, authors.list(q, Math.min(10_000, Math.max(0, pageNo)), 50).total());
         return page.with(authorsIndex, "Authors").data("found", found).data("q", q == null ? "" : q)
                 .data("board", leaderboards.leaderboard(null, 1, 0, 200));
     }
@@ -181,7 +181,7 @@ public class PublicPages {
     @GET
     @Path("papers")
     public TemplateInstance papers(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") int pageNo) {
-        PageOf<Paper> found = papers.list(q, null, Math.max(0, pageNo), 50);
+        PageOf<Paper> found = papers.list(q, null, Math.min(10_000, Math.max(0, pageNo)), 50);
         return page.with(papersIndex, "Papers").data("q", q == null ? "" : q)
                 .data("papers", found.items().stream().map(SourceView::of).toList()).data("total", found.total());
     }
@@ -228,7 +228,7 @@ public class PublicPages {
         try {
             var filter = new ForecastInput.Filter(blank(author), blank(themeSlug), null,
                     QueryParams.enumValue("status", blank(status), ForecastStatus.class), null, null, null, null, null, null, blank(q));
-            PageOf<Forecast> found = forecasts.list(filter, "-madeOn", Math.max(0, pageNo), 50);
+            PageOf<Forecast> found = forecasts.list(filter, "-madeOn", Math.min(10_000, Math.max(0, pageNo)), 50);
             results = found.items().stream().map(f -> ForecastView.summary(f, LocalDate.now())).toList();
             total = found.total();
         } catch (ApiException e) {
@@ -237,8 +237,8 @@ public class PublicPages {
         return page.with(search, "Search").data("q", q == null ? "" : q).data("author", author == null ? "" : author)
                 .data("theme", themeSlug == null ? "" : themeSlug).data("status", status == null ? "" : status)
                 .data("results", results).data("total", total).data("error", error)
-                .data("themes", themes.list()).data("page", Math.max(0, pageNo))
-                .data("hasNext", total > (long) (Math.max(0, pageNo) + 1) * 50)
+                .data("themes", themes.list()).data("page", Math.min(10_000, Math.max(0, pageNo)))
+                .data("hasNext", total > (long) (Math.min(10_000, Math.max(0, pageNo)) + 1) * 50)
                 .data("statuses", ForecastStatus.values());
     }
 

@@ -69,7 +69,7 @@ public class PaperResource {
     @GET
     public PageOf<SourceView> list(@QueryParam("q") @Size(max = 200) String query,
                                    @QueryParam("author") @Size(max = 100) String author,
-                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         PageOf<Paper> found = papers.list(query, author, page, size);
         return new PageOf<>(found.items().stream().map(SourceView::of).toList(), page, size, found.total());

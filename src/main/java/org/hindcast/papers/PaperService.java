@@ -53,7 +53,7 @@ public class PaperService {
         Parameters params = new Parameters();
         if (query != null && !query.isBlank()) {
             where.append(" and (lower(title) like :q or lower(publisher) like :q or lower(coalesce(series, '')) like :q)");
-            params = params.and("q", "%" + query.trim().toLowerCase() + "%");
+            params = params.and("q", "%" + query.replace("\u0000", "").trim().toLowerCase() + "%");
         }
         if (authorSlug != null && !authorSlug.isBlank()) {
             Author author = authors.get(authorSlug);

@@ -142,7 +142,10 @@ public class ProblemMappers {
                 case "23505":
                     return respond(Problem.of(409, "Conflict", "That would duplicate an existing record"
                             + (constraint == null ? "." : " (" + constraint + ").")));
-                case "23514", "23502", "22001", "22003", "22007", "22008":
+                case "22021", "22P05":
+                    return respond(Problem.of(400, "Invalid request",
+                            "The text holds a character that cannot be stored (such as a NUL byte)."));
+                case "23514", "23502", "22001", "22003", "22007", "22008", "54000":
                     return respond(Problem.of(400, "Invalid request", "The database refused the values"
                             + (constraint == null ? "." : " (" + constraint + ").")));
                 case "23503":

@@ -24,6 +24,16 @@ public class HindcastMain {
             System.exit(org.hindcast.extraction.ExtractCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
+        if (args.length > 0 && args[0].equals("loadtest")) {
+            // A client of a running service: no database of its own.
+            try {
+                System.exit(org.hindcast.operations.LoadTest.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            } catch (Exception e) {
+                System.err.println("loadtest failed: " + e);
+                System.exit(1);
+            }
+            return;
+        }
         boolean command = args.length > 0 && (args[0].equals("import") || args[0].equals("export"));
         if (command) {
             // A command-line run: no HTTP listener, no automatic corpus load, just the command.
@@ -32,7 +42,7 @@ public class HindcastMain {
             System.setProperty("quarkus.log.category.\"org.hindcast.corpus\".level", "WARN");
             System.setProperty("quarkus.banner.enabled", "false");
         } else if (args.length > 0 && !args[0].startsWith("-")) {
-            System.err.println("usage: java -jar quarkus-run.jar [import [DIR] | export DIR | extract FILE [--published DATE] [--benchmark]]");
+            System.err.println("usage: java -jar quarkus-run.jar [import [DIR] | export DIR | extract FILE [--published DATE] [--benchmark] | loadtest --admin-password PW [--url U] [--seconds S]]");
             System.exit(2);
             return;
         }

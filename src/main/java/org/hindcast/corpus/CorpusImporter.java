@@ -89,6 +89,7 @@ public class CorpusImporter {
                     schemas.checkThemes(e.name(), yaml);
                     parsed.add(new Parsed(e, yaml, YamlFile.YAML.treeToValue(yaml.tree(), CorpusDocs.ThemesFile.class)));
                 } else {
+                    unquotedOutcomes(yaml.tree());
                     schemas.checkPaper(e.name(), yaml);
                     parsed.add(new Parsed(e, yaml, YamlFile.YAML.treeToValue(yaml.tree(), CorpusDocs.PaperFile.class)));
                 }
@@ -104,6 +105,19 @@ public class CorpusImporter {
         ImportReport report = new ImportReport(results);
         LOG.info("Corpus import:\n" + report.table());
         return report;
+    }
+
+    /**
+     * YAML reads an unquoted TRUE or FALSE as a boolean; an editor who writes {@code outcome: TRUE} means
+     * the outcome, so it is read as one.
+     */
+    private static void unquotedOutcomes(com.fasterxml.jackson.databind.JsonNode tree) {
+        for (com.fasterxml.jackson.databind.JsonNode f : tree.path("forecasts")) {
+            com.fasterxml.jackson.databind.JsonNode r = f.path("resolution");
+            if (r.isObject() && r.path("outcome").isBoolean()) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) r).put("outcome", r.path("outcome").asBoolean() ? "TRUE" : "FALSE");
+            }
+        }
     }
 
     /** Themes first; then papers, each after the papers its evidence cites. */

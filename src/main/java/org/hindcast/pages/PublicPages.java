@@ -114,8 +114,9 @@ public class PublicPages {
     @GET
     @Path("authors")
     public TemplateInstance authors(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") int pageNo) {
-        PageOf<AuthorView> found = new PageOf<>(authors.list(q, Math.min(10_000, Math.max(0, pageNo)), 50).items().stream().map(AuthorView::of).toList(),
-                Math.min(10_000, Math.max(0, pageNo)), 50, authors.list(q, Math.min(10_000, Math.max(0, pageNo)), 50).total());
+        int pageIndex = Math.min(10_000, Math.max(0, pageNo));
+        var list = authors.list(q, pageIndex, 50);
+        PageOf<AuthorView> found = new PageOf<>(list.items().stream().map(AuthorView::of).toList(), pageIndex, 50, list.total());
         return page.with(authorsIndex, "Authors").data("found", found).data("q", q == null ? "" : q)
                 .data("board", leaderboards.leaderboard(null, 1, 0, 200));
     }

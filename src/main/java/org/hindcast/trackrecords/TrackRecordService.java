@@ -91,7 +91,8 @@ public class TrackRecordService {
 
     public TrackRecord ofTheme(String slug) {
         Theme theme = themes.get(slug);
-        List<ScoredRows.Row> set = rows.ofThemes(themes.subtreeIds(theme.id));
+        List<Long> subtree = themes.subtreeIds(theme.id);
+        List<ScoredRows.Row> set = rows.ofThemes(subtree);
         Scorer scorer = settings.scorer();
         LocalDate today = LocalDate.now(clock);
 
@@ -110,7 +111,7 @@ public class TrackRecordService {
                 .toList();
         return new TrackRecord(new TrackRecord.Scope("theme", theme.slug, theme.name), Rules.VERSION,
                 phraseTables.current().version(), versionsUsed(set), TrackRecord.BRIER_SCALE,
-                figures(scorer, set, rows.attributedToOthersInThemes(themes.subtreeIds(theme.id)), today),
+                figures(scorer, set, rows.attributedToOthersInThemes(subtree), today),
                 null, null, authorBreakdown);
     }
 

@@ -1,5 +1,6 @@
 package org.hindcast.corpus;
 
+import org.hindcast.common.Text;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -265,7 +266,7 @@ public class CorpusImporter {
             List<String> aliases = new ArrayList<>(nonNull(ad.aliases()));
             aliases.add(ad.name());
             author = authors.create(ACTOR, ad.slug(), ad.displayName() != null ? ad.displayName() : ad.name(),
-                    emptyToNull(ad.affiliation()), aliases);
+                    Text.blankToNull(ad.affiliation()), aliases);
             added.authors++;
             return author;
         }
@@ -387,20 +388,20 @@ public class CorpusImporter {
             quote = fd.quote();
             any = true;
         }
-        if (f.speaker != speaker || !Objects.equals(f.thirdParty, emptyToNull(fd.thirdParty()))) {
+        if (f.speaker != speaker || !Objects.equals(f.thirdParty, Text.blankToNull(fd.thirdParty()))) {
             newSpeaker = speaker;
             thirdParty = fd.thirdParty() == null ? "" : fd.thirdParty();
             any = true;
         }
-        if (!Objects.equals(f.condition, emptyToNull(fd.condition()))) {
+        if (!Objects.equals(f.condition, Text.blankToNull(fd.condition()))) {
             condition = fd.condition() == null ? "" : fd.condition();
             any = true;
         }
-        if (!Objects.equals(f.resolutionCriteria, emptyToNull(fd.resolutionCriteria()))) {
+        if (!Objects.equals(f.resolutionCriteria, Text.blankToNull(fd.resolutionCriteria()))) {
             criteria = fd.resolutionCriteria() == null ? "" : fd.resolutionCriteria();
             any = true;
         }
-        if (!Objects.equals(f.resolveByNote, emptyToNull(fd.resolveByNote()))) {
+        if (!Objects.equals(f.resolveByNote, Text.blankToNull(fd.resolveByNote()))) {
             note = fd.resolveByNote() == null ? "" : fd.resolveByNote();
             any = true;
         }
@@ -427,7 +428,7 @@ public class CorpusImporter {
             wantP = entry.map(PhraseTable.Entry::point).orElse(wantP);
             wantVersion = table == null ? fd.phraseTableVersion() : table.version();
         }
-        boolean probabilityDiffers = f.probabilityBasis != wantBasis || !Objects.equals(f.phrase, emptyToNull(fd.phrase()))
+        boolean probabilityDiffers = f.probabilityBasis != wantBasis || !Objects.equals(f.phrase, Text.blankToNull(fd.phrase()))
                 || wantP == null || f.probability != wantP || !Objects.equals(f.phraseTableVersion, wantVersion);
         if (probabilityDiffers) {
             any = true;
@@ -457,9 +458,9 @@ public class CorpusImporter {
         List<String> wantSlugs = f.authors().stream().map(PaperService.PrintedAuthor::slug).toList();
         List<String> wantNames = f.authors().stream().map(PaperService.PrintedAuthor::name).toList();
         return !p.title.equals(f.title()) || !p.publisher.equals(f.publisher())
-                || !Objects.equals(p.series, emptyToNull(f.series())) || !Objects.equals(p.url, emptyToNull(f.url()))
+                || !Objects.equals(p.series, Text.blankToNull(f.series())) || !Objects.equals(p.url, Text.blankToNull(f.url()))
                 || !p.published().text().equals(f.published()) || !p.language.equals(f.language())
-                || !Objects.equals(p.note, emptyToNull(f.note())) || !Objects.equals(p.sourceText, emptyToNull(f.sourceText()))
+                || !Objects.equals(p.note, Text.blankToNull(f.note())) || !Objects.equals(p.sourceText, Text.blankToNull(f.sourceText()))
                 || !slugs.equals(wantSlugs) || !wantNames.equals(p.printedAuthors);
     }
 
@@ -513,7 +514,4 @@ public class CorpusImporter {
         return s == null ? "" : s;
     }
 
-    private static String emptyToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

@@ -1,5 +1,6 @@
 package org.hindcast.evidence;
 
+import org.hindcast.common.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -47,7 +48,7 @@ public class EvidenceService {
         e.summary = in.summary().trim();
         e.observedOn = in.observedOn();
         e.stance = in.stance();
-        e.citationNote = in.citationNote() == null || in.citationNote().isBlank() ? null : in.citationNote().trim();
+        e.citationNote = Text.blankToNull(in.citationNote());
         if (hasUrl) {
             e.citationUrl = in.citationUrl().trim();
         } else {

@@ -1,5 +1,6 @@
 package org.hindcast.exports;
 
+import org.hindcast.common.Text;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,7 +27,7 @@ public class ExportResource {
     public Response export(@PathParam("table") String table, @PathParam("format") String format,
                            @QueryParam("author") String author, @QueryParam("theme") String theme,
                            @QueryParam("source") String source, @QueryParam("from") String from, @QueryParam("to") String to) {
-        var filter = new ExportService.Filter(blank(author), blank(theme), blank(source), QueryParams.date("from", from),
+        var filter = new ExportService.Filter(Text.blankToNull(author), Text.blankToNull(theme), Text.blankToNull(source), QueryParams.date("from", from),
                 QueryParams.date("to", to));
         ExportService.Table data = switch (table) {
             case "forecasts" -> exports.forecasts(filter);
@@ -44,8 +45,5 @@ public class ExportResource {
         };
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
 }

@@ -90,13 +90,21 @@ public class ExtractionService {
 
     /** The candidates not yet accepted or rejected. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    @SuppressWarnings("unchecked")
     public List<Candidate> candidates(String slug) {
         Paper paper = papers.get(slug);
+        return candidates(paper, storedText(paper));
+    }
+
+    private String storedText(Paper paper) {
         String text = text(paper.id);
         if (text == null) {
-            throw ApiException.notFound("text for source", slug);
+            throw ApiException.notFound("text for source", paper.slug);
         }
+        return text;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Candidate> candidates(Paper paper, String text) {
         Set<String> decided = ((List<String>) em.createNativeQuery("select sentence_key from extraction_decision where paper_id = ?1")
                 .setParameter(1, paper.id).getResultList()).stream().collect(Collectors.toSet());
         // Suggest only themes the ledger has: the rules may name themes this ledger does not use.
@@ -112,8 +120,8 @@ public class ExtractionService {
     /** Accepts a candidate (the editor's edits applied): a forecast whose quote points back into the text. */
     public Forecast accept(String actor, String slug, int start, int end, ForecastInput.NewForecast edits) {
         Paper paper = papers.get(slug);
-        Candidate candidate = find(paper, start, end);
-        String text = text(paper.id);
+        String text = storedText(paper);
+        Candidate candidate = find(paper, text, start, end);
         String quote = text.substring(start, end);
         Forecast f = forecasts.create(actor, new ForecastInput.NewForecast(slug,
                 edits.statement() == null || edits.statement().isBlank() ? candidate.sentence() : edits.statement(),
@@ -132,7 +140,7 @@ public class ExtractionService {
 
     public void reject(String actor, String slug, int start, int end) {
         Paper paper = papers.get(slug);
-        decide(actor, paper, find(paper, start, end), "REJECTED", null);
+        decide(actor, paper, find(paper, storedText(paper), start, end), "REJECTED", null);
     }
 
     private void decide(String actor, Paper paper, Candidate c, String decision, Long forecastId) {
@@ -149,8 +157,8 @@ public class ExtractionService {
     }
 
     /** The current candidate at exactly these offsets: a stale or made-up span is refused. */
-    private Candidate find(Paper paper, int start, int end) {
-        return candidates(paper.slug).stream().filter(c -> c.start() == start && c.end() == end).findFirst()
+    private Candidate find(Paper paper, String text, int start, int end) {
+        return candidates(paper, text).stream().filter(c -> c.start() == start && c.end() == end).findFirst()
                 .orElseThrow(() -> new ApiException(404, "Not Found", "No open candidate at " + start + "-" + end
                         + " in '" + paper.slug + "' (it may have been decided already, or the text changed)."));
     }

@@ -1,5 +1,6 @@
 package org.hindcast.forecasts;
 
+import org.hindcast.common.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -76,14 +77,14 @@ public class ForecastService {
         f.statement = in.statement().trim();
         f.quote = in.quote().trim();
         f.speaker = in.speaker() == null ? Speaker.AUTHORS : in.speaker();
-        f.thirdParty = blankToNull(in.thirdParty());
-        f.condition = blankToNull(in.condition());
-        f.phrase = blankToNull(in.phrase());
+        f.thirdParty = Text.blankToNull(in.thirdParty());
+        f.condition = Text.blankToNull(in.condition());
+        f.phrase = Text.blankToNull(in.phrase());
         f.madeOn = in.madeOn() == null ? paper.publishedOn : in.madeOn();
         f.resolveBy = in.resolveBy();
         f.resolveByBasis = in.resolveByBasis();
-        f.resolveByNote = blankToNull(in.resolveByNote());
-        f.resolutionCriteria = blankToNull(in.resolutionCriteria());
+        f.resolveByNote = Text.blankToNull(in.resolveByNote());
+        f.resolutionCriteria = Text.blankToNull(in.resolutionCriteria());
         f.createdBy = actor;
         setProbability(f, in.probability(), in.probabilityBasis(), in.phraseTableVersion(), errors);
         f.themes = resolveThemes(in.themes(), errors);
@@ -122,10 +123,10 @@ public class ForecastService {
                 f.thirdParty = null;
             }
         }
-        change(changes, "thirdParty", f.thirdParty, in.thirdParty(), v -> f.thirdParty = blankToNull(v));
-        change(changes, "condition", f.condition, in.condition(), v -> f.condition = blankToNull(v));
-        change(changes, "resolutionCriteria", f.resolutionCriteria, in.resolutionCriteria(), v -> f.resolutionCriteria = blankToNull(v));
-        change(changes, "resolveByNote", f.resolveByNote, in.resolveByNote(), v -> f.resolveByNote = blankToNull(v));
+        change(changes, "thirdParty", f.thirdParty, in.thirdParty(), v -> f.thirdParty = Text.blankToNull(v));
+        change(changes, "condition", f.condition, in.condition(), v -> f.condition = Text.blankToNull(v));
+        change(changes, "resolutionCriteria", f.resolutionCriteria, in.resolutionCriteria(), v -> f.resolutionCriteria = Text.blankToNull(v));
+        change(changes, "resolveByNote", f.resolveByNote, in.resolveByNote(), v -> f.resolveByNote = Text.blankToNull(v));
         if (in.madeOn() != null && !in.madeOn().equals(f.madeOn)) {
             changes.put("madeOn", new String[]{f.madeOn.toString(), in.madeOn().toString()});
             f.madeOn = in.madeOn();
@@ -146,7 +147,7 @@ public class ForecastService {
             ProbabilityBasis oldBasis = f.probabilityBasis;
             String oldVersion = f.phraseTableVersion;
             if (in.phrase() != null) {
-                f.phrase = blankToNull(in.phrase());
+                f.phrase = Text.blankToNull(in.phrase());
             }
             ProbabilityBasis basis = in.probabilityBasis() != null ? in.probabilityBasis()
                     : in.probability() != null ? null : f.probabilityBasis;
@@ -399,9 +400,9 @@ public class ForecastService {
 
     private static void change(Map<String, String[]> changes, String field, String old, String value,
                                java.util.function.Consumer<String> apply) {
-        if (value != null && !Objects.equals(blankToNull(value), old == null ? null : old)
+        if (value != null && !Objects.equals(Text.blankToNull(value), old == null ? null : old)
                 && !(old != null && old.equals(value.trim()))) {
-            changes.put(field, new String[]{old, blankToNull(value) == null ? null : value.trim()});
+            changes.put(field, new String[]{old, Text.blankToNull(value) == null ? null : value.trim()});
             apply.accept(value);
         }
     }
@@ -410,7 +411,4 @@ public class ForecastService {
         return s.sorted().collect(Collectors.joining(", "));
     }
 
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

@@ -1,5 +1,6 @@
 package org.hindcast.pages;
 
+import org.hindcast.common.Text;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -124,7 +125,8 @@ public class PublicPages {
     @GET
     @Path("authors/{slug}")
     public TemplateInstance author(@PathParam("slug") String slug) {
-        TrackRecord record = records.ofAuthor(slug);
+        org.hindcast.authors.Author found = authors.get(slug);
+        TrackRecord record = records.ofAuthor(found);
         LocalDate today = LocalDate.now();
         ForecastInput.Filter resolvedFilter = new ForecastInput.Filter(record.scope().slug(), null, null, null, true, null, null,
                 null, null, null, null);
@@ -135,7 +137,7 @@ public class PublicPages {
         List<ForecastView> resolvedViews = resolved.items().stream().map(f -> ForecastView.summary(f, today)).toList();
         return page.with(author, record.scope().name())
                 .data("record", record)
-                .data("author", AuthorView.of(authors.get(slug)))
+                .data("author", AuthorView.of(found))
                 .data("verdict", Verdicts.sentence(record))
                 .data("calibration", Charts.calibration(record.figures().calibration(), "calibration"))
                 .data("overTime", Charts.brierOverTime(runningBrier(resolvedViews), "brier-over-time"))
@@ -190,14 +192,15 @@ public class PublicPages {
     @GET
     @Path("papers/{slug}")
     public TemplateInstance paper(@PathParam("slug") String slug) {
-        SourceView source = SourceView.of(papers.get(slug));
+        Paper stored = papers.get(slug);
+        SourceView source = SourceView.of(stored);
         LocalDate today = LocalDate.now();
         var filter = new ForecastInput.Filter(null, null, slug, null, null, null, null, null, null, null, null);
         PageOf<Forecast> list = forecasts.list(filter, "id", 0, 200);
         List<org.hindcast.extraction.Candidate> candidates = List.of();
         boolean hasText = false;
         if (viewer.has(org.hindcast.users.Role.EDITOR)) {
-            hasText = extraction.text(papers.get(slug).id) != null;
+            hasText = extraction.text(stored.id) != null;
             candidates = hasText ? extraction.candidates(slug) : List.of();
         }
         return page.with(paper, source.title()).data("paper", source).data("record", records.ofPaper(slug))
@@ -227,8 +230,8 @@ public class PublicPages {
         List<ForecastView> results = List.of();
         long total = 0;
         try {
-            var filter = new ForecastInput.Filter(blank(author), blank(themeSlug), null,
-                    QueryParams.enumValue("status", blank(status), ForecastStatus.class), null, null, null, null, null, null, blank(q));
+            var filter = new ForecastInput.Filter(Text.blankToNull(author), Text.blankToNull(themeSlug), null,
+                    QueryParams.enumValue("status", Text.blankToNull(status), ForecastStatus.class), null, null, null, null, null, null, Text.blankToNull(q));
             PageOf<Forecast> found = forecasts.list(filter, "-madeOn", Math.min(10_000, Math.max(0, pageNo)), 50);
             results = found.items().stream().map(f -> ForecastView.summary(f, LocalDate.now())).toList();
             total = found.total();
@@ -251,7 +254,4 @@ public class PublicPages {
         return errors.apiOnPage(e);
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

@@ -1,5 +1,6 @@
 package org.hindcast.pages;
 
+import org.hindcast.common.Text;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -164,8 +165,8 @@ public class StaffPages {
         Map<String, String> v = values(form, "slug", "title", "publisher", "series", "url", "published", "language", "authors", "note");
         List<PaperResource.PrintedAuthorInput> authors = Arrays.stream(v.get("authors").split("\\R"))
                 .map(String::trim).filter(s -> !s.isEmpty()).map(n -> new PaperResource.PrintedAuthorInput(null, n, null)).toList();
-        var input = new PaperResource.NewSource(blank(v.get("slug")), v.get("title"), v.get("publisher"), blank(v.get("series")),
-                blank(v.get("url")), v.get("published"), blank(v.get("language")), authors, blank(v.get("note")), null);
+        var input = new PaperResource.NewSource(Text.blankToNull(v.get("slug")), v.get("title"), v.get("publisher"), Text.blankToNull(v.get("series")),
+                Text.blankToNull(v.get("url")), v.get("published"), Text.blankToNull(v.get("language")), authors, Text.blankToNull(v.get("note")), null);
         Map<String, String> fieldErrors = FormErrors.of(validator.validate(input));
         if (fieldErrors.isEmpty()) {
             try {
@@ -255,9 +256,9 @@ public class StaffPages {
         LocalDate resolveBy = parseDate("resolveBy", v.get("resolveBy"), fieldErrors, true);
         ProbabilityBasis basis = probability == null ? ProbabilityBasis.PHRASE_TABLE : enumOf(ProbabilityBasis.class, v.get("probabilityBasis"));
         var input = new ForecastInput.NewForecast(v.get("source"), v.get("statement"), v.get("quote"),
-                enumOf(Speaker.class, v.get("speaker")), blank(v.get("thirdParty")), blank(v.get("condition")), blank(v.get("phrase")),
+                enumOf(Speaker.class, v.get("speaker")), Text.blankToNull(v.get("thirdParty")), Text.blankToNull(v.get("condition")), Text.blankToNull(v.get("phrase")),
                 probability, basis, null, madeOn, resolveBy, enumOf(ResolveByBasis.class, v.get("resolveByBasis")),
-                blank(v.get("resolveByNote")), blank(v.get("resolutionCriteria")), themeSlugs, null);
+                Text.blankToNull(v.get("resolveByNote")), Text.blankToNull(v.get("resolutionCriteria")), themeSlugs, null);
         FormErrors.of(validator.validate(input)).forEach(fieldErrors::putIfAbsent);
         if (fieldErrors.isEmpty()) {
             try {
@@ -335,7 +336,7 @@ public class StaffPages {
         if (fieldErrors.isEmpty()) {
             try {
                 evidence.add(viewer.name(), id, new EvidenceService.NewEvidence(v.get("summary"), observedOn,
-                        blank(v.get("citationUrl")), blank(v.get("citedSource")), blank(v.get("citationNote")), stance));
+                        Text.blankToNull(v.get("citationUrl")), Text.blankToNull(v.get("citedSource")), Text.blankToNull(v.get("citationNote")), stance));
                 return Response.seeOther(URI.create("/forecasts/" + id)).build();
             } catch (ApiException e) {
                 fieldErrors = FormErrors.of(e);
@@ -398,7 +399,7 @@ public class StaffPages {
             try {
                 List<Long> relied = form.get("evidence") == null ? List.of() : form.get("evidence").stream().map(Long::parseLong).toList();
                 resolutions.resolve(viewer.name(), id, new ResolutionService.Verdict(version, outcome, credit, resolvedOn,
-                        v.get("rationale"), blank(v.get("reason")), relied));
+                        v.get("rationale"), Text.blankToNull(v.get("reason")), relied));
                 return Response.seeOther(URI.create("/forecasts/" + id)).build();
             } catch (ApiException e) {
                 if (e.status() == 403) {
@@ -542,7 +543,4 @@ public class StaffPages {
         return value == null || value.isBlank() || value.trim().equals(current) ? null : value;
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

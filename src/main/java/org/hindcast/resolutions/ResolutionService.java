@@ -1,5 +1,6 @@
 package org.hindcast.resolutions;
 
+import org.hindcast.common.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -105,7 +106,7 @@ public class ResolutionService {
         r.credit = v.outcome() == Outcome.PARTIAL ? credit : null;
         r.resolvedOn = v.resolvedOn();
         r.rationale = v.rationale().trim();
-        r.reason = v.reason() == null || v.reason().isBlank() ? null : v.reason().trim();
+        r.reason = Text.blankToNull(v.reason());
         r.reviewer = reviewer;
         r.evidence.addAll(relied);
         r.persist();

@@ -53,7 +53,10 @@ public class TrackRecordService {
     Clock clock = Clock.systemUTC();
 
     public TrackRecord ofAuthor(String slug) {
-        Author author = authors.get(slug);
+        return ofAuthor(authors.get(slug));
+    }
+
+    public TrackRecord ofAuthor(Author author) {
         List<ScoredRows.Row> set = rows.ofAuthor(author.id);
         Scorer scorer = settings.scorer();
         LocalDate today = LocalDate.now(clock);

@@ -29,14 +29,26 @@ public class CorpusCommand implements QuarkusApplication {
         try {
             switch (verb) {
                 case "import" -> {
-                    var files = args.length > 1 ? CorpusSource.directory(requireDir(args[1])) : loader.configuredFiles();
-                    if (files.isEmpty()) {
+                    long started = System.nanoTime();
+                    ImportReport report;
+                    if (args.length > 1) {
+                        Path dir = requireDir(args[1]);
+                        System.out.println("Importing the corpus files in " + dir.toAbsolutePath() + "...");
+                        report = importer.importDirectory(dir, System.out::println);
+                    } else {
+                        var files = loader.configuredFiles();
+                        System.out.println("Importing " + files.size() + " corpus files...");
+                        report = importer.importAll(files);
+                    }
+                    if (report.files().isEmpty()) {
                         System.err.println("hindcast import: no .yaml files found");
                         return 2;
                     }
-                    System.out.println("Importing " + files.size() + " corpus files...");
-                    ImportReport report = importer.importAll(files);
+                    double seconds = (System.nanoTime() - started) / 1e9;
                     System.out.print(report.table());
+                    long forecasts = report.files().stream().mapToLong(f -> f.added().forecasts).sum();
+                    System.out.printf(java.util.Locale.ROOT, "imported %,d forecasts in %.1f s (%,.0f forecasts/s)%n",
+                            forecasts, seconds, forecasts / seconds);
                     return report.anyRefused() ? 1 : 0;
                 }
                 case "export" -> {

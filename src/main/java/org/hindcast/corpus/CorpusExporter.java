@@ -100,6 +100,11 @@ public class CorpusExporter {
     }
 
     public String yaml(Object doc) {
+        return toYaml(doc);
+    }
+
+    /** A corpus document as the text of its file. */
+    public static String toYaml(Object doc) {
         try {
             return YAML.writeValueAsString(doc);
         } catch (JsonProcessingException e) {

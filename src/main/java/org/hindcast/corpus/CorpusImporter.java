@@ -29,7 +29,18 @@ import org.hindcast.themes.Theme;
 import org.hindcast.themes.ThemeService;
 import org.jboss.logging.Logger;
 
+import org.hindcast.trackrecords.ScoreAggregates;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -79,33 +90,206 @@ public class CorpusImporter {
     private record Parsed(CorpusSource.Entry entry, YamlFile yaml, Object doc) {
     }
 
+    @Inject
+    BulkLoader bulk;
+
+    @Inject
+    ScoreAggregates aggregates;
+
+    /** Files read from a directory at a time: a hundred thousand files never sit in memory at once. */
+    static final int WINDOW = 5_000;
+
     public ImportReport importAll(List<CorpusSource.Entry> entries) {
-        List<ImportReport.FileResult> results = new ArrayList<>();
-        List<Parsed> parsed = new ArrayList<>();
-        for (CorpusSource.Entry e : entries) {
-            try {
-                YamlFile yaml = YamlFile.parse(e.name(), e.bytes());
-                String format = yaml.tree().path("format").asText("");
-                if (format.equals(CorpusDocs.THEMES_FORMAT)) {
-                    schemas.checkThemes(e.name(), yaml);
-                    parsed.add(new Parsed(e, yaml, YamlFile.YAML.treeToValue(yaml.tree(), CorpusDocs.ThemesFile.class)));
-                } else {
-                    unquotedOutcomes(yaml.tree());
-                    schemas.checkPaper(e.name(), yaml);
-                    parsed.add(new Parsed(e, yaml, YamlFile.YAML.treeToValue(yaml.tree(), CorpusDocs.PaperFile.class)));
-                }
-            } catch (CorpusException ex) {
-                results.add(refused(e.name(), ex.errors()));
-            } catch (Exception ex) {
-                results.add(refused(e.name(), List.of(new CorpusError(e.name(), 0, "$", String.valueOf(ex.getMessage())))));
-            }
-        }
-        for (Parsed p : inLoadOrder(parsed)) {
-            results.add(importOne(p));
-        }
+        Run run = new Run(null);
+        List<ImportReport.FileResult> results = importBatch(entries, run);
+        refreshPendingScores(null);
         ImportReport report = new ImportReport(results);
         LOG.info("Corpus import:\n" + report.table());
         return report;
+    }
+
+    /**
+     * Imports every .yaml file of a directory, themes files first, window by window, telling {@code progress}
+     * (when given) how far it is. Same rules as {@link #importAll}: each file whole or refused.
+     */
+    public ImportReport importDirectory(Path dir, Consumer<String> progress) {
+        List<Path> files;
+        try (var list = Files.list(dir)) {
+            files = list.filter(f -> f.getFileName().toString().endsWith(".yaml") || f.getFileName().toString().endsWith(".yml"))
+                    .sorted(Comparator.comparing((Path f) -> !isThemesFile(f)).thenComparing(Path::getFileName)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the corpus directory " + dir, e);
+        }
+        Run run = new Run(progress);
+        long started = System.nanoTime();
+        List<ImportReport.FileResult> results = new ArrayList<>();
+        for (int from = 0; from < files.size(); from += WINDOW) {
+            List<CorpusSource.Entry> entries = new ArrayList<>();
+            for (Path f : files.subList(from, Math.min(files.size(), from + WINDOW))) {
+                try {
+                    entries.add(new CorpusSource.Entry(f.getFileName().toString(), Files.readAllBytes(f)));
+                } catch (IOException e) {
+                    results.add(refused(f.getFileName().toString(), List.of(new CorpusError(f.getFileName().toString(), 0, "$",
+                            "could not be read: " + e.getMessage()))));
+                }
+            }
+            results.addAll(importBatch(entries, run));
+            if (progress != null) {
+                long forecasts = results.stream().mapToLong(r -> r.added().forecasts).sum();
+                double seconds = (System.nanoTime() - started) / 1e9;
+                progress.accept(String.format(Locale.ROOT, "  %,d of %,d files, %,d forecasts added, %.0f s (%,.0f forecasts/s; "
+                                + "reading and checking %.0f s, bulk writes %.0f s, file by file %.0f s)",
+                        Math.min(files.size(), from + WINDOW), files.size(), forecasts, seconds, forecasts / seconds,
+                        run.parseNanos / 1e9, run.bulkNanos / 1e9, run.oneByOneNanos / 1e9));
+            }
+        }
+        refreshPendingScores(progress);
+        return new ImportReport(results);
+    }
+
+    private static boolean isThemesFile(Path f) {
+        try (InputStream in = Files.newInputStream(f)) {
+            return new String(in.readNBytes(512), StandardCharsets.UTF_8).contains(CorpusDocs.THEMES_FORMAT);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** One import run: the bulk path's view of the ledger, read when first needed and again after per-file work. */
+    private final class Run {
+        final Consumer<String> progress;
+        BulkLoader.Session session;
+        long parseNanos;
+        long bulkNanos;
+        long oneByOneNanos;
+
+        Run(Consumer<String> progress) {
+            this.progress = progress;
+        }
+
+        BulkLoader.Session session() {
+            if (session == null) {
+                session = bulk.session();
+            }
+            return session;
+        }
+    }
+
+    private List<ImportReport.FileResult> importBatch(List<CorpusSource.Entry> entries, Run run) {
+        List<ImportReport.FileResult> results = new ArrayList<>();
+        long t0 = System.nanoTime();
+        List<Object> checked = entries.parallelStream().map(this::parse).toList();
+        run.parseNanos += System.nanoTime() - t0;
+        List<Parsed> parsed = new ArrayList<>();
+        for (Object o : checked) {
+            if (o instanceof Parsed p) {
+                parsed.add(p);
+            } else {
+                results.add((ImportReport.FileResult) o);
+            }
+        }
+        List<Parsed> ordered = inLoadOrder(parsed);
+        List<Parsed> papers = new ArrayList<>();
+        for (Parsed p : ordered) {
+            if (p.doc() instanceof CorpusDocs.ThemesFile) {
+                results.add(importOne(p));
+                run.session = null; // the theme tree may have changed
+            } else {
+                papers.add(p);
+            }
+        }
+        List<Parsed> oneByOne = new ArrayList<>();
+        List<BulkLoader.Accepted> fast = new ArrayList<>();
+        if (papers.size() >= BulkLoader.MIN_FILES) {
+            BulkLoader.Session session = run.session();
+            for (Parsed p : papers) {
+                session.accepts(p.entry().name(), (CorpusDocs.PaperFile) p.doc()).ifPresentOrElse(fast::add, () -> oneByOne.add(p));
+            }
+        } else {
+            oneByOne.addAll(papers);
+        }
+        Map<String, Parsed> byName = new HashMap<>();
+        papers.forEach(p -> byName.put(p.entry().name(), p));
+        long t1 = System.nanoTime();
+        for (int from = 0; from < fast.size(); from += BulkLoader.CHUNK) {
+            List<BulkLoader.Accepted> chunk = fast.subList(from, Math.min(fast.size(), from + BulkLoader.CHUNK));
+            try {
+                results.addAll(bulk.write(chunk, run.session()));
+            } catch (RuntimeException e) {
+                LOG.warnf("A bulk chunk of %d files was refused by the database (%s); importing them one by one",
+                        chunk.size(), rootMessage(e));
+                run.session = null;
+                chunk.forEach(a -> oneByOne.add(byName.get(a.name())));
+            }
+        }
+        long t2 = System.nanoTime();
+        run.bulkNanos += t2 - t1;
+        for (Parsed p : oneByOne) {
+            results.add(importOne(p));
+        }
+        run.oneByOneNanos += System.nanoTime() - t2;
+        if (!oneByOne.isEmpty()) {
+            run.session = null; // the per-file path may have added authors and papers the bulk path must see
+        }
+        return results;
+    }
+
+    /** Recomputes the leaderboard rows a bulk import left marked, on two workers, until none is left. */
+    public void refreshPendingScores(Consumer<String> progress) {
+        long pending = aggregates.pendingCount();
+        if (pending == 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        var done = new java.util.concurrent.atomic.AtomicLong();
+        int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            futures.add(pool.submit(() -> {
+                int n;
+                while ((n = aggregates.refreshPending(50)) > 0) {
+                    long d = done.addAndGet(n);
+                    if (progress != null && d % 1000 < n) {
+                        progress.accept(String.format(Locale.ROOT, "  scores: %,d of %,d authors recomputed", d, pending));
+                    }
+                }
+            }));
+        }
+        pool.shutdown();
+        try {
+            for (var f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recomputing scores", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("could not recompute scores: " + rootMessage(e), e);
+        }
+        if (progress != null) {
+            progress.accept(String.format(Locale.ROOT, "  scores: %,d authors recomputed in %.1f s", done.get(),
+                    (System.nanoTime() - started) / 1e9));
+        }
+    }
+
+    /** A parsed, schema-checked file, or the refusal of one that is not. */
+    private Object parse(CorpusSource.Entry e) {
+        try {
+            YamlFile yaml = YamlFile.parse(e.name(), e.bytes());
+            String format = yaml.tree().path("format").asText("");
+            if (format.equals(CorpusDocs.THEMES_FORMAT)) {
+                schemas.checkThemes(e.name(), yaml);
+                return new Parsed(e, yaml, YamlFile.YAML.treeToValue(yaml.tree(), CorpusDocs.ThemesFile.class));
+            }
+            unquotedOutcomes(yaml.tree());
+            schemas.checkPaper(e.name(), yaml);
+            return new Parsed(e, yaml, YamlFile.YAML.treeToValue(yaml.tree(), CorpusDocs.PaperFile.class));
+        } catch (CorpusException ex) {
+            return refused(e.name(), ex.errors());
+        } catch (Exception ex) {
+            return refused(e.name(), List.of(new CorpusError(e.name(), 0, "$", String.valueOf(ex.getMessage()))));
+        }
     }
 
     /**
@@ -313,6 +497,8 @@ public class CorpusImporter {
                     fd.phraseTableVersion(), madeOn, LocalDate.parse(fd.resolveBy()), ResolveByBasis.valueOf(fd.resolveByBasis()),
                     fd.resolveByNote(), fd.resolutionCriteria(), fd.themes(), fd.authors())));
             f.corpusKey = fd.key();
+            // Written now, so that the version a resolution below is checked against is the stored one.
+            Forecast.flush();
             added.forecasts++;
         } else {
             ForecastInput.Correction correction = correctionFor(file, stored, fd, speaker, basis, madeOn);

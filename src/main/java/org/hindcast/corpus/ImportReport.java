@@ -8,6 +8,9 @@ public record ImportReport(List<FileResult> files) {
 
     public enum Outcome { LOADED, CHANGED, UNCHANGED, REFUSED }
 
+    /** Up to this many files, the table has a row for each. */
+    static final int LISTED_FILES = 100;
+
     public record FileResult(String file, Outcome outcome, Counts added, Counts changed, List<CorpusError> errors) {
     }
 
@@ -61,7 +64,12 @@ public record ImportReport(List<FileResult> files) {
     public String table() {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[]{"file", "result", "added (th/au/pa/fc/ev/re)", "changed (th/au/pa/fc/re)"});
+        // A large import lists its refused files only, then the totals; a small one lists every file.
+        boolean everyFile = files.size() <= LISTED_FILES;
         for (FileResult f : files) {
+            if (!everyFile && f.outcome() != Outcome.REFUSED) {
+                continue;
+            }
             rows.add(new String[]{f.file(), f.outcome().name(),
                     f.added().themes + "/" + f.added().authors + "/" + f.added().papers + "/" + f.added().forecasts + "/"
                             + f.added().evidence + "/" + f.added().resolutions,
@@ -97,6 +105,20 @@ public record ImportReport(List<FileResult> files) {
         long unchanged = files.stream().filter(f -> f.outcome() == Outcome.UNCHANGED).count();
         int added = files.stream().mapToInt(f -> f.added().total()).sum();
         int changed = files.stream().mapToInt(f -> f.changed().total()).sum();
+        if (!everyFile) {
+            Counts sum = new Counts();
+            for (FileResult f : files) {
+                sum.themes += f.added().themes;
+                sum.authors += f.added().authors;
+                sum.papers += f.added().papers;
+                sum.forecasts += f.added().forecasts;
+                sum.evidence += f.added().evidence;
+                sum.resolutions += f.added().resolutions;
+            }
+            out.append(String.format(java.util.Locale.ROOT, "added: %,d themes, %,d authors, %,d papers, %,d forecasts, "
+                    + "%,d evidence, %,d resolutions%n", sum.themes, sum.authors, sum.papers, sum.forecasts,
+                    sum.evidence, sum.resolutions));
+        }
         out.append(files.size()).append(" files: ").append(added).append(" records added, ").append(changed)
                 .append(" changed, ").append(unchanged).append(" files unchanged, ").append(refused).append(" refused");
         if (changedNothing()) {

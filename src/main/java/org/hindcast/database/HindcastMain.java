@@ -24,6 +24,11 @@ public class HindcastMain {
             System.exit(org.hindcast.extraction.ExtractCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
+        if (args.length > 0 && args[0].equals("generate")) {
+            // Writes a synthetic ledger as corpus files: no database and no server needed.
+            System.exit(org.hindcast.benchmark.GenerateCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         if (args.length > 0 && args[0].equals("loadtest")) {
             // A client of a running service: no database of its own.
             try {

@@ -58,6 +58,32 @@ public class ScoreAggregates {
         }
     }
 
+    /**
+     * Recomputes up to {@code batch} of the authors a bulk import marked in score_refresh_pending, and removes
+     * their markers, in one transaction of its own. Workers may run side by side: each takes markers the
+     * others have not locked. Returns how many it did (0: none left).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @SuppressWarnings("unchecked")
+    public int refreshPending(int batch) {
+        List<Number> ids = em.createNativeQuery("select author_id from score_refresh_pending order by author_id "
+                + "limit ?1 for update skip locked").setParameter(1, batch).getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Set<Long> authors = new java.util.HashSet<>();
+        ids.forEach(n -> authors.add(n.longValue()));
+        refresh(authors);
+        em.createNativeQuery("delete from score_refresh_pending where author_id = any(cast(?1 as bigint[]))")
+                .setParameter(1, authors.toArray(Long[]::new)).executeUpdate();
+        return ids.size();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long pendingCount() {
+        return ((Number) em.createNativeQuery("select count(*) from score_refresh_pending").getSingleResult()).longValue();
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")
     public void refreshAll() {
@@ -65,6 +91,7 @@ public class ScoreAggregates {
         List<Number> ids = em.createNativeQuery("select id from author order by id for update").getResultList();
         em.createNativeQuery("delete from author_score").executeUpdate();
         em.createNativeQuery("delete from author_theme_score").executeUpdate();
+        em.createNativeQuery("delete from score_refresh_pending").executeUpdate();
         Scorer scorer = settings.scorer();
         var tree = rows.themeTree();
         for (Number id : ids) {

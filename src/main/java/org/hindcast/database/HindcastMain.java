@@ -29,6 +29,11 @@ public class HindcastMain {
             System.exit(org.hindcast.benchmark.GenerateCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
+        if (args.length > 0 && args[0].equals("benchmark")) {
+            // Drives its own PostgreSQL, importer and service processes: see org.hindcast.benchmark.Benchmark.
+            System.exit(org.hindcast.benchmark.Benchmark.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         if (args.length > 0 && args[0].equals("loadtest")) {
             // A client of a running service: no database of its own.
             try {
@@ -47,7 +52,7 @@ public class HindcastMain {
             System.setProperty("quarkus.log.category.\"org.hindcast.corpus\".level", "WARN");
             System.setProperty("quarkus.banner.enabled", "false");
         } else if (args.length > 0 && !args[0].startsWith("-")) {
-            System.err.println("usage: java -jar quarkus-run.jar [import [DIR] | export DIR | extract FILE [--published DATE] [--benchmark] | loadtest --admin-password PW [--url U] [--seconds S]]");
+            System.err.println("usage: java -jar quarkus-run.jar [import [DIR] | export DIR | generate DIR [...] | benchmark [...] | extract FILE [--published DATE] [--benchmark] | loadtest --admin-password PW [--url U] [--seconds S]]");
             System.exit(2);
             return;
         }

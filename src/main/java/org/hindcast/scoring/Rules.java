@@ -4,7 +4,11 @@ package org.hindcast.scoring;
 public final class Rules {
 
     /** The version of these definitions, carried by every computed score. */
-    public static final String VERSION = "scoring-2026.1";
+    /**
+     * 2026.2: the bootstrap draws its indices by multiply-and-reject (two per 64 random bits) instead of one
+     * modulo per draw; same definitions, same seed, but another random stream, so other interval digits.
+     */
+    public static final String VERSION = "scoring-2026.2";
 
     static final double CLAMP_LOW = 0.001;
     static final double CLAMP_HIGH = 0.999;

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -45,28 +45,81 @@ public final class Scorer {
         return shrinkage;
     }
 
+    /**
+     * The figures of the set. Every figure of scoring.md depends only on the multiset of (p, o) pairs, so
+     * the set is first put in its canonical order (by p, then o) and run-length encoded: the figures are
+     * computed over the distinct pairs with their counts (a policy ledger has few distinct probabilities),
+     * and remembered by that encoding, so a track record read again costs a sort, not 2,000 resamples.
+     */
     public SetScore score(List<ScoredForecast> forecasts) {
         int n = forecasts.size();
         if (n == 0) {
             return new SetScore(0, null, null, null, null, null, null, null, 0.25, null, null, null, List.of(), null);
         }
+        Runs runs = Runs.of(forecasts);
+        MemoKey key = new MemoKey(shrinkage, resamples, seed, runs.p, runs.o, runs.count);
+        SetScore known = MEMO.get(key);
+        if (known != null) {
+            return known;
+        }
+        SetScore computed = compute(runs, n);
+        MEMO.put(key, computed);
+        return computed;
+    }
+
+    /** The distinct (p, o) pairs in canonical order with how often each occurs. */
+    record Runs(double[] p, double[] o, int[] count) {
+        static Runs of(List<ScoredForecast> forecasts) {
+            int n = forecasts.size();
+            double[] ps = new double[n];
+            double[] os = new double[n];
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                ScoredForecast f = forecasts.get(i);
+                ps[i] = f.p();
+                os[i] = f.o();
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> {
+                int c = Double.compare(ps[a], ps[b]);
+                return c != 0 ? c : Double.compare(os[a], os[b]);
+            });
+            double[] rp = new double[n];
+            double[] ro = new double[n];
+            int[] rc = new int[n];
+            int k = -1;
+            for (Integer i : order) {
+                if (k >= 0 && rp[k] == ps[i] && ro[k] == os[i]) {
+                    rc[k]++;
+                } else {
+                    k++;
+                    rp[k] = ps[i];
+                    ro[k] = os[i];
+                    rc[k] = 1;
+                }
+            }
+            return new Runs(Arrays.copyOf(rp, k + 1), Arrays.copyOf(ro, k + 1), Arrays.copyOf(rc, k + 1));
+        }
+    }
+
+    private SetScore compute(Runs runs, int n) {
         double brierSum = 0;
         double logLossSum = 0;
         double baselineSum = 0;
         double outcomeSum = 0;
         double rightSide = 0;
-        double[] briers = new double[n];
-        for (int i = 0; i < n; i++) {
-            ScoredForecast f = forecasts.get(i);
-            briers[i] = Rules.brier(f.p(), f.o());
-            brierSum += briers[i];
-            logLossSum += Rules.logLoss(f.p(), f.o());
-            baselineSum += Rules.baselineScore(f.p(), f.o());
-            outcomeSum += f.o();
-            if (f.p() == 0.5) {
-                rightSide += 0.5;
-            } else if ((f.p() > 0.5 && f.o() == 1) || (f.p() < 0.5 && f.o() == 0)) {
-                rightSide += 1;
+        for (int r = 0; r < runs.p.length; r++) {
+            double p = runs.p[r];
+            double o = runs.o[r];
+            int c = runs.count[r];
+            brierSum += c * Rules.brier(p, o);
+            logLossSum += c * Rules.logLoss(p, o);
+            baselineSum += c * Rules.baselineScore(p, o);
+            outcomeSum += c * o;
+            if (p == 0.5) {
+                rightSide += 0.5 * c;
+            } else if ((p > 0.5 && o == 1) || (p < 0.5 && o == 0)) {
+                rightSide += c;
             }
         }
         double bs = brierSum / n;
@@ -74,7 +127,7 @@ public final class Scorer {
         double unc = baseRate * (1 - baseRate);
         Double bssBase = baseRate == 0 || baseRate == 1 ? null : 1 - bs / unc;
 
-        List<SetScore.CalibrationBin> bins = calibration(forecasts);
+        List<SetScore.CalibrationBin> bins = calibration(runs);
         double rel = 0;
         double res = 0;
         for (SetScore.CalibrationBin b : bins) {
@@ -86,8 +139,37 @@ public final class Scorer {
         var decomposition = new SetScore.Decomposition(rel, res, unc, bs - (rel - res + unc));
 
         return new SetScore(n, bs, logLossSum / n, baselineSum / n, 1 - bs / 0.25, bssBase,
-                bootstrap(forecasts), standardError(briers, bs), (n * bs + shrinkage * 0.25) / (n + shrinkage),
-                baseRate, discrimination(forecasts), rightSide / n, bins, decomposition);
+                bootstrap(runs, n), standardError(runs, n, bs), (n * bs + shrinkage * 0.25) / (n + shrinkage),
+                baseRate, discrimination(runs), rightSide / n, bins, decomposition);
+    }
+
+    /** Remembered figures, by scorer settings and canonical multiset; bounded, least recently used out first. */
+    private static final Map<MemoKey, SetScore> MEMO = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<MemoKey, SetScore> eldest) {
+                    return size() > MEMO_ENTRIES;
+                }
+            });
+    static final int MEMO_ENTRIES = 100_000;
+
+    private record MemoKey(double shrinkage, int resamples, long seed, double[] p, double[] o, int[] count) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof MemoKey k && k.shrinkage == shrinkage && k.resamples == resamples && k.seed == seed
+                    && Arrays.equals(k.p, p) && Arrays.equals(k.o, o) && Arrays.equals(k.count, count);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((Double.hashCode(shrinkage) * 31 + resamples) * 31 + Long.hashCode(seed)) * 31
+                    + (Arrays.hashCode(p) * 31 + Arrays.hashCode(o)) * 31 + Arrays.hashCode(count);
+        }
+
+        @Override
+        public String toString() {
+            return "MemoKey[" + count.length + " runs]";
+        }
     }
 
     /** Bin index floor(10p), computed in decimal so that p = 0.3 falls in [0.3, 0.4), with p = 1.0 in the last bin. */
@@ -97,14 +179,18 @@ public final class Scorer {
     }
 
     static List<SetScore.CalibrationBin> calibration(List<ScoredForecast> forecasts) {
+        return calibration(Runs.of(forecasts));
+    }
+
+    static List<SetScore.CalibrationBin> calibration(Runs runs) {
         int[] count = new int[10];
         double[] pSum = new double[10];
         double[] oSum = new double[10];
-        for (ScoredForecast f : forecasts) {
-            int k = bin(f.p());
-            count[k]++;
-            pSum[k] += f.p();
-            oSum[k] += f.o();
+        for (int r = 0; r < runs.p.length; r++) {
+            int k = bin(runs.p[r]);
+            count[k] += runs.count[r];
+            pSum[k] += runs.count[r] * runs.p[r];
+            oSum[k] += runs.count[r] * runs.o[r];
         }
         List<SetScore.CalibrationBin> bins = new ArrayList<>();
         for (int k = 0; k < 10; k++) {
@@ -124,51 +210,75 @@ public final class Scorer {
 
     /** Mean p where o = 1 minus mean p where o = 0, over binary outcomes; null without both. */
     static Double discrimination(List<ScoredForecast> forecasts) {
+        return discrimination(Runs.of(forecasts));
+    }
+
+    static Double discrimination(Runs runs) {
         double sumTrue = 0;
         double sumFalse = 0;
         int nTrue = 0;
         int nFalse = 0;
-        for (ScoredForecast f : forecasts) {
-            if (f.o() == 1) {
-                sumTrue += f.p();
-                nTrue++;
-            } else if (f.o() == 0) {
-                sumFalse += f.p();
-                nFalse++;
+        for (int r = 0; r < runs.p.length; r++) {
+            if (runs.o[r] == 1) {
+                sumTrue += runs.count[r] * runs.p[r];
+                nTrue += runs.count[r];
+            } else if (runs.o[r] == 0) {
+                sumFalse += runs.count[r] * runs.p[r];
+                nFalse += runs.count[r];
             }
         }
         return nTrue == 0 || nFalse == 0 ? null : sumTrue / nTrue - sumFalse / nFalse;
     }
 
     /** sd((p-o)^2)/sqrt(N) with the sample standard deviation; null for N = 1. */
-    static Double standardError(double[] briers, double mean) {
-        int n = briers.length;
+    static Double standardError(Runs runs, int n, double mean) {
         if (n < 2) {
             return null;
         }
         double ss = 0;
-        for (double b : briers) {
-            ss += (b - mean) * (b - mean);
+        for (int r = 0; r < runs.p.length; r++) {
+            double b = Rules.brier(runs.p[r], runs.o[r]);
+            ss += runs.count[r] * (b - mean) * (b - mean);
         }
         return Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
     }
 
     /**
-     * 95% percentile bootstrap interval of the mean Brier. The forecasts are put in a canonical order
-     * first and the generator has a fixed seed, so the same forecasts, in any order, give the same
-     * interval. Percentiles interpolate linearly between order statistics (R's type 7).
+     * 95% percentile bootstrap interval of the mean Brier. The forecasts are in their canonical order and the
+     * generator has a fixed seed, so the same forecasts, in any order, give the same interval. Percentiles
+     * interpolate linearly between order statistics (R's type 7). Indices are drawn exactly uniformly with
+     * Lemire's multiply-and-reject method, two per 64 random bits: a division per draw was most of the cost.
      */
     SetScore.Interval bootstrap(List<ScoredForecast> forecasts) {
-        int n = forecasts.size();
-        double[] briers = forecasts.stream()
-                .sorted(Comparator.comparingDouble(ScoredForecast::p).thenComparingDouble(ScoredForecast::o))
-                .mapToDouble(f -> Rules.brier(f.p(), f.o())).toArray();
+        return bootstrap(Runs.of(forecasts), forecasts.size());
+    }
+
+    SetScore.Interval bootstrap(Runs runs, int n) {
+        double[] briers = new double[n];
+        int i = 0;
+        for (int r = 0; r < runs.p.length; r++) {
+            double b = Rules.brier(runs.p[r], runs.o[r]);
+            for (int c = 0; c < runs.count[r]; c++) {
+                briers[i++] = b;
+            }
+        }
         SplittableRandom random = new SplittableRandom(seed);
+        long bound = n;
+        int threshold = (int) (((1L << 32) - bound) % bound); // draws whose low part falls below this are redrawn
         double[] means = new double[resamples];
         for (int r = 0; r < resamples; r++) {
             double sum = 0;
-            for (int i = 0; i < n; i++) {
-                sum += briers[random.nextInt(n)];
+            int drawn = 0;
+            while (drawn < n) {
+                long bits = random.nextLong();
+                for (int half = 0; half < 2 && drawn < n; half++) {
+                    long m = ((half == 0 ? bits : bits >>> 32) & 0xFFFFFFFFL) * bound;
+                    if ((m & 0xFFFFFFFFL) < threshold) {
+                        continue; // rejected: keeps every index exactly equally likely
+                    }
+                    sum += briers[(int) (m >>> 32)];
+                    drawn++;
+                }
             }
             means[r] = sum / n;
         }

@@ -242,7 +242,7 @@ class TrackRecordResourceTests {
     void anAuthorsTrackRecordMatchesTheDefinitionsIncludingCoAuthoredPapers() {
         var jsonResponse = anonymous().get("/api/authors/" + a + "/track-record").then().statusCode(200)
                 .body("scope.kind", equalTo("author"))
-                .body("scoringVersion", equalTo("scoring-2026.1"))
+                .body("scoringVersion", equalTo("scoring-2026.2"))
                 .body("phraseTableVersion", equalTo("2026.1"))
                 .extract().response();
         JsonPath json = json(jsonResponse);

@@ -1,0 +1,537 @@
+package org.hindcast.benchmark;
+
+import org.flywaydb.core.Flyway;
+import org.hindcast.database.EmbeddedDatabase;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code benchmark [--data DIR] [--work DIR] [--seconds 20] [--connections 64] [--resolutions 200]
+ * [--authors N --papers N --forecasts N]}: the measurements of issue #8 in one run on one machine, printed
+ * as a table beside PostgreSQL's own figures for the same work.
+ *
+ * <ol>
+ *   <li>a fresh embedded PostgreSQL in WORK (the service's own default server);</li>
+ *   <li>the synthetic ledger in DATA, generated first if DATA is empty (10,000 authors, 100,000 papers,
+ *       1,000,000 forecasts by default);</li>
+ *   <li>the service's importer ({@code import DIR}, a child JVM) into one database, then COPY of the very rows
+ *       it wrote into the same tables of a second, freshly migrated database;</li>
+ *   <li>the service started on that database (start-up time to a ready health check), then, for a
+ *       prolific and a typical author's track record (API), author page (HTML) and the leaderboard: a
+ *       closed-loop HTTP load at 64 connections, and pgbench at 64 clients running the SQL the service runs for
+ *       that answer;</li>
+ *   <li>resolutions one after another through the API, each checked to have refreshed the leaderboard rows;</li>
+ *   <li>the service's resident memory after all that.</li>
+ * </ol>
+ * Everything is loopback. It exits 1 with a message when a step fails, and 0 after printing the table,
+ * whether or not the goals are met: the table says which are.
+ */
+public final class Benchmark {
+
+    private static final String ADMIN_PASSWORD = "benchmark-admin-password";
+    private static final String REVIEWER_PASSWORD = "benchmark-reviewer-password";
+
+    private final Map<String, String> opt;
+    private final Path jar;
+    private final String javaCommand;
+    private final List<String[]> table = new ArrayList<>();
+    private EmbeddedDatabase db;
+    private Process service;
+
+    private Benchmark(Map<String, String> opt) {
+        this.opt = opt;
+        this.jar = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]).toAbsolutePath();
+        this.javaCommand = ProcessHandle.current().info().command().orElse("java");
+    }
+
+    public static int run(String[] args) {
+        Map<String, String> opt;
+        try {
+            opt = Options.parse(args, 0, Map.of("--data", "target/benchmark/synthetic", "--work", "target/benchmark/work",
+                    "--seconds", "20", "--warm-up", "5", "--connections", "64", "--resolutions", "200", "--authors", "10000",
+                    "--papers", "100000", "--forecasts", "1000000", "--pgbench", "pgbench"));
+        } catch (IllegalArgumentException e) {
+            System.err.println("benchmark: " + e.getMessage());
+            return 2;
+        }
+        Benchmark b = new Benchmark(opt);
+        try {
+            b.all();
+            return 0;
+        } catch (Exception e) {
+            System.err.println("benchmark failed: " + e.getMessage());
+            e.printStackTrace();
+            return 1;
+        } finally {
+            b.stop();
+        }
+    }
+
+    private void all() throws Exception {
+        String pgbench = findPgbench(opt.get("--pgbench"));
+        Path data = Path.of(opt.get("--data"));
+        Path work = Path.of(opt.get("--work"));
+        if (!Files.isRegularFile(jar) || !jar.getFileName().toString().endsWith(".jar")) {
+            throw new IllegalStateException("run the benchmark from the packaged jar: java -jar target/quarkus-app/quarkus-run.jar benchmark");
+        }
+        step("synthetic ledger in " + data.toAbsolutePath());
+        if (!Files.isDirectory(data) || isEmpty(data)) {
+            var size = new SyntheticLedger.Size(Integer.parseInt(opt.get("--authors")), Integer.parseInt(opt.get("--papers")),
+                    Integer.parseInt(opt.get("--forecasts")), 0.7);
+            System.out.print(GenerateCommand.write(data, size, 1, true).table());
+        } else {
+            System.out.println("  (already generated: delete the directory to generate again)");
+        }
+
+        step("a fresh embedded PostgreSQL in " + work.toAbsolutePath());
+        deleteTree(work);
+        db = EmbeddedDatabase.start(work.resolve("pgdata"), 0);
+        String benchUrl = db.jdbcUrl();
+        String copyUrl = benchUrl.replaceAll("/[^/]+$", "/hindcast_copy");
+        try (Connection c = DriverManager.getConnection(benchUrl, EmbeddedDatabase.USER, "")) {
+            c.createStatement().execute("create database hindcast_copy");
+        }
+        System.out.println("  PostgreSQL " + scalar(benchUrl, "show server_version") + ", shared_buffers "
+                + scalar(benchUrl, "show shared_buffers"));
+
+        step("import through the service's importer (" + jar.getFileName() + " import)");
+        List<String> out = runChild(List.of(javaCommand, "-jar", jar.toString(), "import", data.toAbsolutePath().toString()), benchUrl,
+                Duration.ofHours(2));
+        Matcher m = Pattern.compile("imported ([\\d,]+) forecasts in ([\\d.]+) s").matcher(String.join("\n", out));
+        if (!m.find()) {
+            throw new IllegalStateException("the importer did not report what it imported");
+        }
+        long forecasts = Long.parseLong(m.group(1).replace(",", ""));
+        double importSeconds = Double.parseDouble(m.group(2));
+
+        step("COPY of the same rows into the same tables of a freshly migrated database");
+        Flyway.configure().dataSource(copyUrl, EmbeddedDatabase.USER, "").locations("classpath:db/migration").load().migrate();
+        double copySeconds = copyTables(benchUrl, copyUrl, work.resolve("copy"));
+        double importRatio = copySeconds / importSeconds;
+        row("bulk import, service's importer", String.format(Locale.ROOT, "%,.0f forecasts/s", forecasts / importSeconds),
+                String.format(Locale.ROOT, "%,d forecasts and their rows in %.1f s", forecasts, importSeconds), "", "");
+        row("COPY of the same rows", String.format(Locale.ROOT, "%,.0f forecasts/s", forecasts / copySeconds),
+                String.format(Locale.ROOT, "%.1f s", copySeconds), "", "");
+        row("import / COPY", String.format(Locale.ROOT, "%.2fx", importRatio), "", ">= 0.30x", verdict(importRatio >= 0.3));
+        analyze(benchUrl);
+
+        step("start the service on the loaded database");
+        int port = freePort();
+        long spawned = System.nanoTime();
+        service = startService(benchUrl, port);
+        URI base = URI.create("http://127.0.0.1:" + port);
+        double readySeconds = waitReady(base, spawned);
+        String quarkusStarted = serviceLog.stream().map(l -> {
+            Matcher sm = Pattern.compile("started in ([\\d.]+)s").matcher(l);
+            return sm.find() ? sm.group(1) : null;
+        }).filter(java.util.Objects::nonNull).findFirst().orElse("?");
+        row("start-up: process to ready", String.format(Locale.ROOT, "%.2f s", readySeconds), "Quarkus 'started in' " + quarkusStarted + " s",
+                "< 3 s", verdict(readySeconds < 3));
+
+        String[] authors = authors(benchUrl);
+        String prolific = authors[0];
+        String typical = authors[2];
+        System.out.println("  prolific author " + prolific + " (" + authors[1] + " forecasts), typical author " + typical
+                + " (" + authors[3] + " forecasts)");
+        long prolificId = Long.parseLong(scalar(benchUrl, "select id from author where slug = '" + prolific + "'"));
+        long typicalId = Long.parseLong(scalar(benchUrl, "select id from author where slug = '" + typical + "'"));
+
+        int connections = Integer.parseInt(opt.get("--connections"));
+        double seconds = Double.parseDouble(opt.get("--seconds"));
+        double warmUp = Double.parseDouble(opt.get("--warm-up"));
+        Path scripts = Files.createDirectories(work.resolve("pgbench"));
+
+        compare("track record, prolific (API)", base.resolve("/api/authors/" + prolific + "/track-record"),
+                SqlEquivalents.trackRecord(prolific, prolificId), pgbench, scripts, connections, warmUp, seconds, 50, 0.5);
+        compare("track record, typical (API)", base.resolve("/api/authors/" + typical + "/track-record"),
+                SqlEquivalents.trackRecord(typical, typicalId), pgbench, scripts, connections, warmUp, seconds, 50, 0.5);
+        compare("author page, prolific (HTML)", base.resolve("/authors/" + prolific),
+                SqlEquivalents.authorPage(prolific, prolificId), pgbench, scripts, connections, warmUp, seconds, 0, 0);
+        compare("author page, typical (HTML)", base.resolve("/authors/" + typical),
+                SqlEquivalents.authorPage(typical, typicalId), pgbench, scripts, connections, warmUp, seconds, 0, 0);
+        compare("leaderboard, " + scalar(benchUrl, "select count(*) from author_score") + " authors (API)",
+                base.resolve("/api/leaderboard?size=50"), SqlEquivalents.leaderboard(), pgbench, scripts, connections, warmUp,
+                seconds, 100, 0);
+        Latencies single = new Latencies();
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 200; i++) {
+            long t = System.nanoTime();
+            http.send(HttpRequest.newBuilder(base.resolve("/api/leaderboard?size=50")).build(), HttpResponse.BodyHandlers.discarding());
+            single.add(System.nanoTime() - t);
+        }
+        row("leaderboard, one client at a time", String.format(Locale.ROOT, "p50 %.1f ms", single.millis(0.5)),
+                String.format(Locale.ROOT, "p99 %.1f ms", single.millis(0.99)), "< 100 ms", verdict(single.millis(0.99) < 100));
+
+        resolutions(base, benchUrl, prolificId, Integer.parseInt(opt.get("--resolutions")));
+
+        long rssKb = Long.parseLong(runAndRead(List.of("ps", "-o", "rss=", "-p", Long.toString(service.pid()))).trim());
+        row("resident memory after the load", String.format(Locale.ROOT, "%.0f MB", rssKb / 1024.0), "ps rss of the service JVM",
+                "< 400 MB", verdict(rssKb / 1024.0 < 400));
+
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Hindcast benchmark, %s, %d cores, %s forecasts, %d connections, %.0f s per load%n",
+                LocalDate.now(), Runtime.getRuntime().availableProcessors(), String.format(Locale.ROOT, "%,d", forecasts),
+                connections, seconds);
+        printTable();
+    }
+
+    // ----- steps ------------------------------------------------------------------------------------
+
+    private void compare(String what, URI uri, String sql, String pgbench, Path scripts, int connections, double warmUp,
+                         double seconds, double p99GoalMs, double ratioGoal) throws Exception {
+        step(what + ": HTTP at " + connections + " connections, then pgbench");
+        HttpLoad.Result http = HttpLoad.run(uri, connections, warmUp, seconds);
+        PgBench.Result pg = PgBench.run(pgbench, db.port(), "hindcast", sql, scripts, connections, seconds);
+        double ratio = http.perSecond() / pg.perSecond();
+        String goal = (p99GoalMs > 0 ? "p99 < " + (int) p99GoalMs + " ms" : "") + (ratioGoal > 0 ? ", >= " + ratioGoal + "x" : "");
+        boolean met = (p99GoalMs <= 0 || http.latencies().millis(0.99) < p99GoalMs) && (ratioGoal <= 0 || ratio >= ratioGoal)
+                && http.errors() == 0;
+        row(what, String.format(Locale.ROOT, "%,.0f req/s, p50 %.1f, p99 %.1f ms%s", http.perSecond(), http.latencies().millis(0.5),
+                        http.latencies().millis(0.99), http.errors() > 0 ? ", " + http.errors() + " errors" : ""),
+                String.format(Locale.ROOT, "pgbench %,.0f tps, p50 %.1f, p99 %.1f ms; ratio %.2fx", pg.perSecond(),
+                        pg.latencies().millis(0.5), pg.latencies().millis(0.99), ratio),
+                goal.isEmpty() ? "(measured)" : goal.replaceFirst("^, ", ""), goal.isEmpty() ? "" : verdict(met));
+    }
+
+    private void resolutions(URI base, String url, long prolificId, int count) throws Exception {
+        step("resolving " + count + " forecasts one after another, each until its figures are fresh");
+        List<long[]> picked = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
+             Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("(select f.id, f.version from forecast f join forecast_author fa on fa.forecast_id = f.id "
+                    + "where fa.author_id = " + prolificId + " and f.status = 'PENDING' limit " + (count / 2) + ") union all "
+                    + "(select f.id, f.version from forecast f tablesample system (5) where f.status = 'PENDING' and f.speaker = 'AUTHORS' "
+                    + "limit " + (count - count / 2) + ")")) {
+                while (r.next()) {
+                    picked.add(new long[]{r.getLong(1), r.getLong(2)});
+                }
+            }
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        String admin = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        var created = http.send(HttpRequest.newBuilder(base.resolve("/api/users")).header("Authorization", admin)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"bench-reviewer\","
+                        + "\"displayName\":\"Benchmark reviewer\",\"password\":\"" + REVIEWER_PASSWORD + "\",\"roles\":[\"REVIEWER\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("could not create the reviewer: HTTP " + created.statusCode() + " " + created.body());
+        }
+        String reviewer = "Basic " + Base64.getEncoder().encodeToString(("bench-reviewer:" + REVIEWER_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        Latencies latencies = new Latencies();
+        int fresh = 0;
+        String today = LocalDate.now().toString();
+        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "")) {
+            for (long[] f : picked) {
+                String figures = "select coalesce(sum(s.n), 0) || '/' || coalesce(max(s.refreshed_at)::text, '') from forecast_author fa "
+                        + "left join author_score s on s.author_id = fa.author_id where fa.forecast_id = " + f[0];
+                String before = scalar(c, figures);
+                long t = System.nanoTime();
+                var answer = http.send(HttpRequest.newBuilder(base.resolve("/api/forecasts/" + f[0] + "/resolutions"))
+                        .header("Authorization", reviewer).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"forecastVersion\":" + f[1] + ",\"outcome\":\"TRUE\",\"resolvedOn\":\""
+                                + today + "\",\"rationale\":\"Benchmark verdict.\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                latencies.add(System.nanoTime() - t);
+                if (answer.statusCode() != 201) {
+                    throw new IllegalStateException("resolving forecast " + f[0] + " answered " + answer.statusCode() + ": " + answer.body());
+                }
+                // Fresh: the authors' leaderboard rows count the new verdict, already when the answer arrives.
+                long authorsOf = Long.parseLong(scalar(c, "select count(*) from forecast_author where forecast_id = " + f[0]));
+                long nBefore = Long.parseLong(before.split("/")[0]);
+                long nAfter = Long.parseLong(scalar(c, figures).split("/")[0]);
+                if (nAfter == nBefore + authorsOf) {
+                    fresh++;
+                }
+            }
+        }
+        row("resolution until figures fresh", String.format(Locale.ROOT, "p50 %.1f, p99 %.1f ms", latencies.millis(0.5),
+                        latencies.millis(0.99)),
+                String.format(Locale.ROOT, "%d resolutions (half the prolific author's), %d fresh on answer", picked.size(), fresh),
+                "p99 < 30 ms", verdict(latencies.millis(0.99) < 30 && fresh == picked.size()));
+    }
+
+    /** The most prolific author, and the median one by forecasts. */
+    private static String[] authors(String url) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("with counts as (select a.slug, count(*) as n from forecast_author fa join author a on a.id = fa.author_id "
+                     + "group by a.slug) select (select slug from counts order by n desc, slug limit 1), (select max(n) from counts), "
+                     + "(select slug from counts order by n, slug offset (select count(*) / 2 from counts) limit 1), "
+                     + "(select n from counts order by n, slug offset (select count(*) / 2 from counts) limit 1)")) {
+            r.next();
+            return new String[]{r.getString(1), r.getString(2), r.getString(3), r.getString(4)};
+        }
+    }
+
+    static final List<String> COPIED_TABLES = List.of("theme", "author", "author_alias", "paper", "paper_author", "forecast",
+            "forecast_author", "forecast_theme", "evidence", "resolution", "resolution_evidence", "audit_entry", "author_score",
+            "author_theme_score");
+
+    /** Dumps each table the import wrote, then times COPY of those rows into the second database, in one transaction. */
+    private static double copyTables(String from, String to, Path dir) throws Exception {
+        Files.createDirectories(dir);
+        try (Connection source = DriverManager.getConnection(from, EmbeddedDatabase.USER, "")) {
+            CopyManager out = source.unwrap(PGConnection.class).getCopyAPI();
+            for (String t : COPIED_TABLES) {
+                try (OutputStream file = Files.newOutputStream(dir.resolve(t + ".copy"))) {
+                    out.copyOut("copy " + t + " to stdout", file);
+                }
+            }
+        }
+        try (Connection target = DriverManager.getConnection(to, EmbeddedDatabase.USER, "")) {
+            target.setAutoCommit(false);
+            CopyManager in = target.unwrap(PGConnection.class).getCopyAPI();
+            long started = System.nanoTime();
+            long rows = 0;
+            for (String t : COPIED_TABLES) {
+                long t0 = System.nanoTime();
+                try (InputStream file = Files.newInputStream(dir.resolve(t + ".copy"))) {
+                    long n = in.copyIn("copy " + t + " from stdin", file);
+                    rows += n;
+                    System.out.printf(Locale.ROOT, "  %-20s %,12d rows %7.1f s%n", t, n, (System.nanoTime() - t0) / 1e9);
+                }
+            }
+            target.commit();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf(Locale.ROOT, "  %-20s %,12d rows %7.1f s%n", "all, committed", rows, seconds);
+            return seconds;
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void analyze(String url) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "")) {
+            c.createStatement().execute("vacuum analyze");
+        }
+    }
+
+    // ----- the service process --------------------------------------------------------------------------
+
+    private final List<String> serviceLog = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private Process startService(String url, int port) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(javaCommand, "-jar", jar.toString());
+        env(pb, url);
+        pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        pb.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    serviceLog.add(line);
+                }
+            } catch (IOException ignored) {
+                // the service stopped
+            }
+        }, "service-log");
+        reader.setDaemon(true);
+        reader.start();
+        return p;
+    }
+
+    private double waitReady(URI base, long spawned) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+        long deadline = spawned + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the service stopped while starting:\n" + String.join("\n", serviceLog));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return (System.nanoTime() - spawned) / 1e9;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(10);
+        }
+        throw new IllegalStateException("the service was not ready within 120 s");
+    }
+
+    private void env(ProcessBuilder pb, String url) {
+        pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", url);
+        pb.environment().put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
+        pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", "");
+        pb.environment().put("HINDCAST_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        pb.environment().put("HINDCAST_CORPUS_LOAD_ON_FIRST_START", "false");
+    }
+
+    /** Runs a command of this jar against the database, echoing its output, and returns its lines. */
+    private List<String> runChild(List<String> command, String url, Duration limit) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        env(pb, url);
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                lines.add(line);
+                if (!line.startsWith("syn-") && !line.contains(" INFO ")) {
+                    System.out.println("  | " + line);
+                }
+            }
+        }
+        if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command.subList(2, command.size())) + " failed (exit "
+                    + (p.isAlive() ? "none" : p.exitValue()) + ")");
+        }
+        return lines;
+    }
+
+    private void stop() {
+        if (service != null) {
+            service.destroy();
+            try {
+                if (!service.waitFor(30, TimeUnit.SECONDS)) {
+                    service.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    // ----- small helpers ---------------------------------------------------------------------------------
+
+    private static String findPgbench(String given) {
+        List<String> candidates = new ArrayList<>(List.of(given));
+        try (var dirs = Files.list(Path.of("/usr/lib/postgresql"))) {
+            dirs.sorted(Comparator.reverseOrder()).forEach(d -> candidates.add(d.resolve("bin/pgbench").toString()));
+        } catch (IOException ignored) {
+            // not Debian's layout
+        }
+        for (String c : candidates) {
+            try {
+                Process p = new ProcessBuilder(c, "--version").redirectErrorStream(true).start();
+                if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                    return c;
+                }
+            } catch (Exception ignored) {
+                // try the next
+            }
+        }
+        throw new IllegalStateException("pgbench was not found: install PostgreSQL's client tools "
+                + "(Debian: apt-get install postgresql-contrib or postgresql-client; macOS: brew install libpq) or give --pgbench PATH");
+    }
+
+    static String runAndRead(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(30, TimeUnit.SECONDS);
+        return text;
+    }
+
+    private static String scalar(String url, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "")) {
+            return scalar(c, sql);
+        }
+    }
+
+    private static String scalar(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.findAny().isEmpty();
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void step(String what) {
+        System.out.println();
+        System.out.println("== " + what);
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "MISSED";
+    }
+
+    private void row(String what, String value, String detail, String goal, String verdict) {
+        table.add(new String[]{what, value, detail, goal, verdict});
+        System.out.println("  -> " + what + ": " + value + (detail.isEmpty() ? "" : " (" + detail + ")"));
+    }
+
+    private void printTable() {
+        String[] head = {"measure", "service", "beside it", "goal", ""};
+        int[] w = new int[head.length];
+        List<String[]> all = new ArrayList<>();
+        all.add(head);
+        all.addAll(table);
+        for (String[] r : all) {
+            for (int i = 0; i < r.length; i++) {
+                w[i] = Math.max(w[i], r[i].length());
+            }
+        }
+        for (int k = 0; k < all.size(); k++) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < head.length; i++) {
+                line.append(String.format("%-" + (w[i] + 2) + "s", all.get(k)[i]));
+            }
+            System.out.println(line.toString().stripTrailing());
+            if (k == 0) {
+                StringBuilder rule = new StringBuilder();
+                for (int width : w) {
+                    rule.append("-".repeat(width)).append("  ");
+                }
+                System.out.println(rule.toString().stripTrailing());
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.hindcast.benchmark;
+
+/**
+ * The SQL the service runs to answer each benchmarked request, as pgbench scripts: the same statements
+ * (ScoredRows, TrackRecordService, ForecastService.list, LeaderboardService) with the parameters filled in.
+ * pgbench runs a script as one transaction, so its tps is "answers' worth of data per second".
+ */
+final class SqlEquivalents {
+
+    private SqlEquivalents() {
+    }
+
+    static String trackRecord(String slug, long authorId) {
+        return "select id, slug, display_name, affiliation from author where slug = '" + slug + "';\n"
+                + "select f.id, f.probability, f.status, f.outcome_credit, f.made_on, f.resolve_by, f.phrase_table_version "
+                + "from forecast_author fa join forecast f on f.id = fa.forecast_id where fa.author_id = " + authorId + " order by f.id;\n"
+                + "select ft.forecast_id, ft.theme_id from forecast_author fa join forecast_theme ft on ft.forecast_id = fa.forecast_id "
+                + "where fa.author_id = " + authorId + ";\n"
+                + "select id, parent_id, slug, name from theme;\n"
+                + "select count(*) from forecast f join paper_author pa on pa.paper_id = f.paper_id where pa.author_id = "
+                + authorId + " and f.speaker = 'THIRD_PARTY';\n";
+    }
+
+    /** The track record's statements, and the page's two lists (up to 200 resolved and 200 pending) with their counts. */
+    static String authorPage(String slug, long authorId) {
+        String mine = "exists (select 1 from forecast_author fa where fa.forecast_id = f.id and fa.author_id = " + authorId + ")";
+        return trackRecord(slug, authorId)
+                + "select count(*) from forecast f where " + mine + " and f.status <> 'PENDING';\n"
+                + "select f.*, p.* from forecast f join paper p on p.id = f.paper_id where " + mine
+                + " and f.status <> 'PENDING' order by f.made_on desc, f.id desc limit 200;\n"
+                + "select count(*) from forecast f where " + mine + " and f.status = 'PENDING';\n"
+                + "select f.*, p.* from forecast f join paper p on p.id = f.paper_id where " + mine
+                + " and f.status = 'PENDING' order by f.resolve_by, f.id limit 200;\n";
+    }
+
+    static String leaderboard() {
+        return "select count(*) from author_score s where s.n >= 1;\n"
+                + "select a.slug, a.display_name, s.n, s.brier, (s.n * s.brier + 10 * 0.25) / (s.n + 10) as shrunk, "
+                + "s.interval_low, s.interval_high, s.std_error from author_score s join author a on a.id = s.author_id "
+                + "where s.n >= 1 order by shrunk, s.n desc, a.slug limit 50 offset 0;\n";
+    }
+}

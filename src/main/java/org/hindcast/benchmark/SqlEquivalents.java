@@ -1,5 +1,7 @@
 package org.hindcast.benchmark;
 
+import java.util.List;
+
 /**
  * The SQL the service runs to answer each benchmarked request, as pgbench scripts: the same statements
  * (ScoredRows, TrackRecordService, ForecastService.list, LeaderboardService) with the parameters filled in.
@@ -21,16 +23,31 @@ final class SqlEquivalents {
                 + authorId + " and f.speaker = 'THIRD_PARTY';\n";
     }
 
-    /** The track record's statements, and the page's two lists (up to 200 resolved and 200 pending) with their counts. */
-    static String authorPage(String slug, long authorId) {
-        String mine = "exists (select 1 from forecast_author fa where fa.forecast_id = f.id and fa.author_id = " + authorId + ")";
-        return trackRecord(slug, authorId)
-                + "select count(*) from forecast f where " + mine + " and f.status <> 'PENDING';\n"
-                + "select f.*, p.* from forecast f join paper p on p.id = f.paper_id where " + mine
-                + " and f.status <> 'PENDING' order by f.made_on desc, f.id desc limit 200;\n"
-                + "select count(*) from forecast f where " + mine + " and f.status = 'PENDING';\n"
-                + "select f.*, p.* from forecast f join paper p on p.id = f.paper_id where " + mine
-                + " and f.status = 'PENDING' order by f.resolve_by, f.id limit 200;\n";
+    /**
+     * The track record's statements, and the page's two lists as ForecastService.ofAuthor reads them: the count, the
+     * page of ids, then those forecasts with their papers (the ids the service would get, looked up beforehand).
+     */
+    static String authorPage(String slug, long authorId, List<Long> resolvedIds, List<Long> pendingIds) {
+        String mine = "with mine as materialized (select forecast_id from forecast_author where author_id = " + authorId + ") ";
+        StringBuilder sql = new StringBuilder(trackRecord(slug, authorId));
+        for (boolean resolved : new boolean[]{true, false}) {
+            String where = " from mine join forecast f on f.id = mine.forecast_id where f.status " + (resolved ? "<>" : "=") + " 'PENDING'";
+            List<Long> ids = resolved ? resolvedIds : pendingIds;
+            sql.append("select count(*) from (").append(mine).append("select f.id").append(where).append(") ids;\n");
+            sql.append(mine).append("select f.id").append(where)
+                    .append(resolved ? " order by f.made_on desc, f.id desc" : " order by f.resolve_by, f.id").append(" limit 200;\n");
+            sql.append("select f.*, p.* from forecast f join paper p on p.id = f.paper_id where f.id = any('{")
+                    .append(ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))).append("}'::bigint[]);\n");
+        }
+        return sql.toString();
+    }
+
+    /** The ids of the author's page lists, as the service picks them. */
+    static String pageIds(long authorId, boolean resolved) {
+        return "with mine as materialized (select forecast_id from forecast_author where author_id = " + authorId + ") "
+                + "select coalesce(string_agg(id::text, ','), '') from (select f.id from mine join forecast f on f.id = mine.forecast_id "
+                + "where f.status " + (resolved ? "<> 'PENDING' order by f.made_on desc, f.id desc" : "= 'PENDING' order by f.resolve_by, f.id")
+                + " limit 200) ids";
     }
 
     static String leaderboard() {

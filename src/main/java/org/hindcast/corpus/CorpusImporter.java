@@ -115,33 +115,44 @@ public class CorpusImporter {
     public ImportReport importDirectory(Path dir, Consumer<String> progress) {
         List<Path> files;
         try (var list = Files.list(dir)) {
-            files = list.filter(f -> f.getFileName().toString().endsWith(".yaml") || f.getFileName().toString().endsWith(".yml"))
-                    .sorted(Comparator.comparing((Path f) -> !isThemesFile(f)).thenComparing(Path::getFileName)).toList();
+            List<Path> yaml = list.filter(f -> f.getFileName().toString().endsWith(".yaml") || f.getFileName().toString().endsWith(".yml"))
+                    .sorted(Comparator.comparing(Path::getFileName)).toList();
+            List<Path> themesFiles = yaml.stream().filter(CorpusImporter::isThemesFile).toList();
+            files = new ArrayList<>(themesFiles);
+            yaml.stream().filter(f -> !themesFiles.contains(f)).forEach(files::add);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the corpus directory " + dir, e);
         }
         Run run = new Run(progress);
         long started = System.nanoTime();
         List<ImportReport.FileResult> results = new ArrayList<>();
-        for (int from = 0; from < files.size(); from += WINDOW) {
-            List<CorpusSource.Entry> entries = new ArrayList<>();
-            for (Path f : files.subList(from, Math.min(files.size(), from + WINDOW))) {
-                try {
-                    entries.add(new CorpusSource.Entry(f.getFileName().toString(), Files.readAllBytes(f)));
-                } catch (IOException e) {
-                    results.add(refused(f.getFileName().toString(), List.of(new CorpusError(f.getFileName().toString(), 0, "$",
-                            "could not be read: " + e.getMessage()))));
+        // The next window is read and checked (CPU) while this one is written (mostly the database's work).
+        var reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<List<Object>> next = reader.submit(() -> readAndCheck(files.subList(0, Math.min(files.size(), WINDOW)), run));
+            for (int from = 0; from < files.size(); from += WINDOW) {
+                List<Object> checked = next.get();
+                int following = from + WINDOW;
+                if (following < files.size()) {
+                    next = reader.submit(() -> readAndCheck(files.subList(following, Math.min(files.size(), following + WINDOW)), run));
+                }
+                results.addAll(importChecked(checked, run));
+                if (progress != null) {
+                    long forecasts = results.stream().mapToLong(r -> r.added().forecasts).sum();
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    progress.accept(String.format(Locale.ROOT, "  %,d of %,d files, %,d forecasts added, %.0f s (%,.0f forecasts/s; "
+                                    + "reading and checking %.0f s alongside, bulk writes %.0f s, file by file %.0f s)",
+                            Math.min(files.size(), from + WINDOW), files.size(), forecasts, seconds, forecasts / seconds,
+                            run.parseNanos.get() / 1e9, run.bulkNanos / 1e9, run.oneByOneNanos / 1e9));
                 }
             }
-            results.addAll(importBatch(entries, run));
-            if (progress != null) {
-                long forecasts = results.stream().mapToLong(r -> r.added().forecasts).sum();
-                double seconds = (System.nanoTime() - started) / 1e9;
-                progress.accept(String.format(Locale.ROOT, "  %,d of %,d files, %,d forecasts added, %.0f s (%,.0f forecasts/s; "
-                                + "reading and checking %.0f s, bulk writes %.0f s, file by file %.0f s)",
-                        Math.min(files.size(), from + WINDOW), files.size(), forecasts, seconds, forecasts / seconds,
-                        run.parseNanos / 1e9, run.bulkNanos / 1e9, run.oneByOneNanos / 1e9));
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the import was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("could not read the corpus files: " + rootMessage(e), e);
+        } finally {
+            reader.shutdownNow();
         }
         refreshPendingScores(progress);
         return new ImportReport(results);
@@ -159,7 +170,7 @@ public class CorpusImporter {
     private final class Run {
         final Consumer<String> progress;
         BulkLoader.Session session;
-        long parseNanos;
+        final java.util.concurrent.atomic.AtomicLong parseNanos = new java.util.concurrent.atomic.AtomicLong();
         long bulkNanos;
         long oneByOneNanos;
 
@@ -175,11 +186,27 @@ public class CorpusImporter {
         }
     }
 
-    private List<ImportReport.FileResult> importBatch(List<CorpusSource.Entry> entries, Run run) {
-        List<ImportReport.FileResult> results = new ArrayList<>();
+    /** Reads and checks files: each becomes a Parsed, or the FileResult of its refusal. */
+    private List<Object> readAndCheck(List<Path> files, Run run) {
         long t0 = System.nanoTime();
-        List<Object> checked = entries.parallelStream().map(this::parse).toList();
-        run.parseNanos += System.nanoTime() - t0;
+        List<Object> checked = files.parallelStream().map(f -> {
+            try {
+                return parse(new CorpusSource.Entry(f.getFileName().toString(), Files.readAllBytes(f)));
+            } catch (IOException e) {
+                return refused(f.getFileName().toString(), List.of(new CorpusError(f.getFileName().toString(), 0, "$",
+                        "could not be read: " + e.getMessage())));
+            }
+        }).toList();
+        run.parseNanos.addAndGet(System.nanoTime() - t0);
+        return checked;
+    }
+
+    private List<ImportReport.FileResult> importBatch(List<CorpusSource.Entry> entries, Run run) {
+        return importChecked(entries.parallelStream().map(this::parse).toList(), run);
+    }
+
+    private List<ImportReport.FileResult> importChecked(List<Object> checked, Run run) {
+        List<ImportReport.FileResult> results = new ArrayList<>();
         List<Parsed> parsed = new ArrayList<>();
         for (Object o : checked) {
             if (o instanceof Parsed p) {

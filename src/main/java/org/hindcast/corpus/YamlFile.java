@@ -20,39 +20,48 @@ public final class YamlFile {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final JsonNode tree;
-    private final Map<String, Integer> lines;
+    private final byte[] bytes;
+    /** Field lines, read on the first error only: finding them costs three times the parse itself. */
+    private Map<String, Integer> lines;
 
-    private YamlFile(JsonNode tree, Map<String, Integer> lines) {
+    private YamlFile(JsonNode tree, byte[] bytes) {
         this.tree = tree;
-        this.lines = lines;
+        this.bytes = bytes;
     }
 
     /** Parses the file; a YAML syntax error is reported with its line. */
     public static YamlFile parse(String name, byte[] bytes) throws CorpusException {
-        Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser p = YAML.getFactory().createParser(bytes)) {
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                String path = toPath(p.getParsingContext().pathAsPointer().toString());
-                if (t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY) {
-                    lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
-                }
+        try {
+            JsonNode tree = YAML.readTree(bytes);
+            if (tree == null || tree.isMissingNode()) {
+                throw new CorpusException(new CorpusError(name, 1, "$", "the file is empty"));
             }
+            return new YamlFile(tree, bytes);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new CorpusException(new CorpusError(name, line, "$", "not valid YAML: " + e.getOriginalMessage()));
         } catch (IOException e) {
             throw new CorpusException(new CorpusError(name, 0, "$", "could not be read: " + e.getMessage()));
         }
-        try {
-            JsonNode tree = YAML.readTree(bytes);
-            if (tree == null || tree.isMissingNode()) {
-                throw new CorpusException(new CorpusError(name, 1, "$", "the file is empty"));
+    }
+
+    private synchronized Map<String, Integer> lines() {
+        if (lines == null) {
+            Map<String, Integer> found = new HashMap<>();
+            try (JsonParser p = YAML.getFactory().createParser(bytes)) {
+                JsonToken t;
+                while ((t = p.nextToken()) != null) {
+                    String path = toPath(p.getParsingContext().pathAsPointer().toString());
+                    if (t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY) {
+                        found.putIfAbsent(path, p.currentTokenLocation().getLineNr());
+                    }
+                }
+            } catch (IOException e) {
+                // parsed once already: cannot fail here; lines stay unknown (reported as line 1)
             }
-            return new YamlFile(tree, lines);
-        } catch (IOException e) {
-            throw new CorpusException(new CorpusError(name, 0, "$", "could not be read: " + e.getMessage()));
+            lines = found;
         }
+        return lines;
     }
 
     public JsonNode tree() {
@@ -63,13 +72,13 @@ public final class YamlFile {
     public int lineOf(String path) {
         String p = path;
         while (true) {
-            Integer line = lines.get(p);
+            Integer line = lines().get(p);
             if (line != null) {
                 return line;
             }
             int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
             if (cut <= 0) {
-                return lines.getOrDefault("$", 1);
+                return lines().getOrDefault("$", 1);
             }
             p = p.substring(0, cut);
         }

@@ -49,6 +49,9 @@ public class PublicPages {
     TrackRecordService records;
 
     @Inject
+    org.hindcast.common.SnapshotCache cache;
+
+    @Inject
     LeaderboardService leaderboards;
 
     @Inject
@@ -122,28 +125,43 @@ public class PublicPages {
                 .data("board", leaderboards.leaderboard(null, 1, 0, 200));
     }
 
+    /** What the author page shows, as plain values: remembered per ledger snapshot (SnapshotCache). */
+    public record AuthorPage(AuthorView author, TrackRecord record, List<ForecastView> resolved, long resolvedTotal,
+                             List<ForecastView> pending, long pendingTotal) {
+    }
+
     @GET
     @Path("authors/{slug}")
-    public TemplateInstance author(@PathParam("slug") String slug) {
+    public Object author(@PathParam("slug") String slug) {
+        if (!viewer.signedIn()) {
+            // Every reader who is not signed in gets the same page: it is rendered once per ledger snapshot.
+            return cache.read("author-page-html", slug, () -> authorPage(authorPage(slug)).render());
+        }
+        return authorPage(cache.read("author-page", slug, () -> authorPage(slug)));
+    }
+
+    private TemplateInstance authorPage(AuthorPage data) {
+        TrackRecord record = data.record();
+        return page.with(author, record.scope().name())
+                .data("record", record)
+                .data("author", data.author())
+                .data("verdict", Verdicts.sentence(record))
+                .data("calibration", Charts.calibration(record.figures().calibration(), "calibration"))
+                .data("overTime", Charts.brierOverTime(runningBrier(data.resolved()), "brier-over-time"))
+                .data("resolved", data.resolved()).data("resolvedTotal", data.resolvedTotal())
+                .data("pending", data.pending())
+                .data("pendingTotal", data.pendingTotal());
+    }
+
+    private AuthorPage authorPage(String slug) {
         org.hindcast.authors.Author found = authors.get(slug);
         TrackRecord record = records.ofAuthor(found);
         LocalDate today = LocalDate.now();
-        ForecastInput.Filter resolvedFilter = new ForecastInput.Filter(record.scope().slug(), null, null, null, true, null, null,
-                null, null, null, null);
-        ForecastInput.Filter pendingFilter = new ForecastInput.Filter(record.scope().slug(), null, null, null, false, null, null,
-                null, null, null, null);
-        PageOf<Forecast> resolved = forecasts.list(resolvedFilter, "-madeOn", 0, 200);
-        PageOf<Forecast> pending = forecasts.list(pendingFilter, "resolveBy", 0, 200);
-        List<ForecastView> resolvedViews = resolved.items().stream().map(f -> ForecastView.summary(f, today)).toList();
-        return page.with(author, record.scope().name())
-                .data("record", record)
-                .data("author", AuthorView.of(found))
-                .data("verdict", Verdicts.sentence(record))
-                .data("calibration", Charts.calibration(record.figures().calibration(), "calibration"))
-                .data("overTime", Charts.brierOverTime(runningBrier(resolvedViews), "brier-over-time"))
-                .data("resolved", resolvedViews).data("resolvedTotal", resolved.total())
-                .data("pending", pending.items().stream().map(f -> ForecastView.summary(f, today)).toList())
-                .data("pendingTotal", pending.total());
+        PageOf<Forecast> resolved = forecasts.ofAuthor(found.id, true, 0, 200);
+        PageOf<Forecast> pending = forecasts.ofAuthor(found.id, false, 0, 200);
+        return new AuthorPage(AuthorView.of(found), record,
+                resolved.items().stream().map(f -> ForecastView.summary(f, today)).toList(), resolved.total(),
+                pending.items().stream().map(f -> ForecastView.summary(f, today)).toList(), pending.total());
     }
 
     /** The mean Brier of the scored forecasts resolved up to each resolution date. */

@@ -71,30 +71,26 @@ public final class Scorer {
     record Runs(double[] p, double[] o, int[] count) {
         static Runs of(List<ScoredForecast> forecasts) {
             int n = forecasts.size();
-            double[] ps = new double[n];
-            double[] os = new double[n];
-            Integer[] order = new Integer[n];
+            // Sorted by p, then o: both are in [0, 1], where a double's bits order as the double does.
+            long[][] pairs = new long[n][];
             for (int i = 0; i < n; i++) {
                 ScoredForecast f = forecasts.get(i);
-                ps[i] = f.p();
-                os[i] = f.o();
-                order[i] = i;
+                pairs[i] = new long[]{Double.doubleToLongBits(f.p()), Double.doubleToLongBits(f.o())};
             }
-            Arrays.sort(order, (a, b) -> {
-                int c = Double.compare(ps[a], ps[b]);
-                return c != 0 ? c : Double.compare(os[a], os[b]);
-            });
+            Arrays.sort(pairs, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
             double[] rp = new double[n];
             double[] ro = new double[n];
             int[] rc = new int[n];
             int k = -1;
-            for (Integer i : order) {
-                if (k >= 0 && rp[k] == ps[i] && ro[k] == os[i]) {
+            for (long[] pair : pairs) {
+                double p = Double.longBitsToDouble(pair[0]);
+                double o = Double.longBitsToDouble(pair[1]);
+                if (k >= 0 && rp[k] == p && ro[k] == o) {
                     rc[k]++;
                 } else {
                     k++;
-                    rp[k] = ps[i];
-                    ro[k] = os[i];
+                    rp[k] = p;
+                    ro[k] = o;
                     rc[k] = 1;
                 }
             }
@@ -151,7 +147,7 @@ public final class Scorer {
                     return size() > MEMO_ENTRIES;
                 }
             });
-    static final int MEMO_ENTRIES = 100_000;
+    static final int MEMO_ENTRIES = 20_000;
 
     private record MemoKey(double shrinkage, int resamples, long seed, double[] p, double[] o, int[] count) {
         @Override
@@ -262,28 +258,53 @@ public final class Scorer {
                 briers[i++] = b;
             }
         }
-        SplittableRandom random = new SplittableRandom(seed);
+        // The resamples are cut into CHUNKS, each drawn from its own generator split off the seeded root in a fixed
+        // order: the same data gives the same means whether the chunks run one after another or side by side, and a
+        // large set (a prolific author's record) is resampled on every core.
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom[] generators = new SplittableRandom[CHUNKS];
+        for (int c = 0; c < CHUNKS; c++) {
+            generators[c] = root.split();
+        }
+        double[] means = new double[resamples];
+        java.util.stream.IntStream chunks = java.util.stream.IntStream.range(0, CHUNKS);
+        if ((long) n * resamples >= PARALLEL_DRAWS) {
+            chunks = chunks.parallel();
+        }
+        chunks.forEach(c -> resample(briers, generators[c], means, c * resamples / CHUNKS, (c + 1) * resamples / CHUNKS));
+        Arrays.sort(means);
+        return new SetScore.Interval(quantile(means, 0.025), quantile(means, 0.975));
+    }
+
+    static final int CHUNKS = 8;
+    /** Below this many draws a bootstrap is quicker on one core than handed around. */
+    static final long PARALLEL_DRAWS = 2_000_000;
+
+    /** Fills means[from, to) with the means of resamples of the briers, drawn from {@code random}. */
+    private static void resample(double[] briers, SplittableRandom random, double[] means, int from, int to) {
+        int n = briers.length;
         long bound = n;
         int threshold = (int) (((1L << 32) - bound) % bound); // draws whose low part falls below this are redrawn
-        double[] means = new double[resamples];
-        for (int r = 0; r < resamples; r++) {
-            double sum = 0;
+        for (int r = from; r < to; r++) {
+            // Two sums, one per half of the random word: independent additions run side by side.
+            double sumLow = 0;
+            double sumHigh = 0;
             int drawn = 0;
             while (drawn < n) {
                 long bits = random.nextLong();
-                for (int half = 0; half < 2 && drawn < n; half++) {
-                    long m = ((half == 0 ? bits : bits >>> 32) & 0xFFFFFFFFL) * bound;
-                    if ((m & 0xFFFFFFFFL) < threshold) {
-                        continue; // rejected: keeps every index exactly equally likely
-                    }
-                    sum += briers[(int) (m >>> 32)];
+                long low = (bits & 0xFFFFFFFFL) * bound;
+                if ((low & 0xFFFFFFFFL) >= threshold) { // below it: rejected, so every index is exactly equally likely
+                    sumLow += briers[(int) (low >>> 32)];
+                    drawn++;
+                }
+                long high = (bits >>> 32) * bound;
+                if (drawn < n && (high & 0xFFFFFFFFL) >= threshold) {
+                    sumHigh += briers[(int) (high >>> 32)];
                     drawn++;
                 }
             }
-            means[r] = sum / n;
+            means[r] = (sumLow + sumHigh) / n;
         }
-        Arrays.sort(means);
-        return new SetScore.Interval(quantile(means, 0.025), quantile(means, 0.975));
     }
 
     static double quantile(double[] sorted, double q) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hindcast.common.SnapshotCache;
 import org.hindcast.scoring.Rules;
 import org.hindcast.scoring.SetScore;
 import org.hindcast.themes.Theme;
@@ -26,8 +27,17 @@ public class LeaderboardService {
     @Inject
     ScoringSettings settings;
 
-    @SuppressWarnings("unchecked")
+    @Inject
+    SnapshotCache cache;
+
+    /** A page of the leaderboard, remembered for the ledger's snapshot (see SnapshotCache). */
     public Leaderboard leaderboard(String themeSlug, int minScored, int page, int size) {
+        return cache.read("leaderboard", SnapshotCache.args(themeSlug, minScored, page, size),
+                () -> compute(themeSlug, minScored, page, size));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Leaderboard compute(String themeSlug, int minScored, int page, int size) {
         double k = settings.shrinkage();
         String from;
         Long themeId = null;

@@ -102,22 +102,22 @@ public class ScoreAggregates {
     private void refreshOne(long authorId, Scorer scorer, Map<Long, ScoredRows.ThemeNode> tree) {
         em.createNativeQuery("delete from author_score where author_id = ?1").setParameter(1, authorId).executeUpdate();
         em.createNativeQuery("delete from author_theme_score where author_id = ?1").setParameter(1, authorId).executeUpdate();
-        List<ScoredRows.Row> scored = rows.ofAuthor(authorId).stream().filter(ScoredRows.Row::scored).toList();
+        // One statement: the author's scored forecasts with their themes (index-only probes, V6__scoring_reads.sql).
+        List<ScoredRows.ScoredWithThemes> scored = rows.scoredWithThemes(authorId);
         if (scored.isEmpty()) {
             return;
         }
-        SetScore all = scorer.score(scored.stream().map(ScoredRows.Row::toScored).toList());
+        SetScore all = scorer.score(scored.stream().map(ScoredRows.ScoredWithThemes::forecast).toList());
         em.createNativeQuery("insert into author_score (author_id, n, brier, std_error, interval_low, interval_high) "
                         + "values (?1, ?2, ?3, ?4, ?5, ?6)")
                 .setParameter(1, authorId).setParameter(2, all.scored()).setParameter(3, all.brier())
                 .setParameter(4, all.brierStdError()).setParameter(5, all.brierInterval().low())
                 .setParameter(6, all.brierInterval().high()).executeUpdate();
 
-        Map<Long, Set<Long>> themesOf = rows.themesOf(scored.stream().map(ScoredRows.Row::id).toList());
-        Map<Long, List<ScoredRows.Row>> byTheme = new HashMap<>();
-        for (ScoredRows.Row r : scored) {
-            for (Long t : ScoredRows.withAncestors(themesOf.getOrDefault(r.id(), Set.of()), tree)) {
-                byTheme.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
+        Map<Long, List<org.hindcast.scoring.ScoredForecast>> byTheme = new HashMap<>();
+        for (ScoredRows.ScoredWithThemes r : scored) {
+            for (Long t : ScoredRows.withAncestors(r.themes(), tree)) {
+                byTheme.computeIfAbsent(t, k -> new ArrayList<>()).add(r.forecast());
             }
         }
         if (byTheme.isEmpty()) {
@@ -132,7 +132,7 @@ public class ScoreAggregates {
         Double[] high = new Double[size];
         int i = 0;
         for (var e : byTheme.entrySet()) {
-            SetScore s = scorer.score(e.getValue().stream().map(ScoredRows.Row::toScored).toList());
+            SetScore s = scorer.score(e.getValue());
             themeIds[i] = e.getKey();
             n[i] = s.scored();
             brier[i] = s.brier();

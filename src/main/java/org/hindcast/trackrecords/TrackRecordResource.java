@@ -8,7 +8,13 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Public track records and leaderboards. Each record has a class-level path of its own: JAX-RS picks the
@@ -25,8 +31,11 @@ public final class TrackRecordResource {
         TrackRecordService records;
 
         @GET
-        public TrackRecord get(@PathParam("slug") String slug) {
-            return records.ofAuthor(slug);
+        @Produces(MediaType.APPLICATION_JSON)
+        @APIResponse(responseCode = "200", description = "The author's track record",
+                content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrackRecord.class)))
+        public Response get(@PathParam("slug") String slug) {
+            return Response.ok(records.ofAuthorJson(slug), MediaType.APPLICATION_JSON_TYPE).build();
         }
     }
 

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.hindcast.authors.Author;
 import org.hindcast.authors.AuthorService;
+import org.hindcast.common.SnapshotCache;
 import org.hindcast.papers.Paper;
 import org.hindcast.papers.PaperService;
 import org.hindcast.phrases.PhraseTables;
@@ -52,8 +53,29 @@ public class TrackRecordService {
 
     Clock clock = Clock.systemUTC();
 
+    @Inject
+    SnapshotCache cache;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    /**
+     * The author's record as the API's JSON, remembered for the ledger's snapshot: a prolific author's record is
+     * a hundred kilobytes, and writing it out cost more than finding it in the cache.
+     */
+    public byte[] ofAuthorJson(String slug) {
+        return cache.read("author-record-json", slug, () -> {
+            try {
+                return json.writeValueAsBytes(ofAuthor(authors.get(slug)));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** An author's record, remembered for the ledger's snapshot (see SnapshotCache): fresh after every write. */
     public TrackRecord ofAuthor(String slug) {
-        return ofAuthor(authors.get(slug));
+        return cache.read("author-record", slug, () -> ofAuthor(authors.get(slug)));
     }
 
     public TrackRecord ofAuthor(Author author) {
@@ -93,6 +115,10 @@ public class TrackRecordService {
     }
 
     public TrackRecord ofTheme(String slug) {
+        return cache.read("theme-record", slug, () -> computeTheme(slug));
+    }
+
+    private TrackRecord computeTheme(String slug) {
         Theme theme = themes.get(slug);
         List<Long> subtree = themes.subtreeIds(theme.id);
         List<ScoredRows.Row> set = rows.ofThemes(subtree);
@@ -119,6 +145,10 @@ public class TrackRecordService {
     }
 
     public TrackRecord ofPaper(String slug) {
+        return cache.read("source-record", slug, () -> computePaper(slug));
+    }
+
+    private TrackRecord computePaper(String slug) {
         Paper paper = papers.get(slug);
         List<ScoredRows.Row> set = rows.ofPaper(paper.id);
         return new TrackRecord(new TrackRecord.Scope("source", paper.slug, paper.title), Rules.VERSION,

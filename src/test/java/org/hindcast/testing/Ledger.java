@@ -45,6 +45,21 @@ public class Ledger {
         return counts;
     }
 
+    /** The first row of a query, column by column (an empty map when there is none). */
+    public Map<String, Object> row(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            if (rs.next()) {
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                }
+            }
+            return row;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Object scalar(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

@@ -1,0 +1,136 @@
+package org.hindcast.corpus;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.hindcast.benchmark.GenerateCommand;
+import org.hindcast.benchmark.SyntheticLedger;
+import org.hindcast.testing.Ledger;
+import org.hindcast.trackrecords.ScoreAggregates;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The importer's bulk path writes what the per-file path would: the rows, the audit entries and fresh
+ * leaderboard rows; a file it cannot vouch for goes file by file and is refused with its line; a second
+ * run changes nothing.
+ */
+@QuarkusTest
+class BulkImportTests {
+
+    @Inject
+    CorpusImporter importer;
+
+    @Inject
+    CorpusExporter exporter;
+
+    @Inject
+    ScoreAggregates aggregates;
+
+    @Inject
+    Ledger ledger;
+
+    @Test
+    void aSyntheticLedgerLoadsInBulkWithEveryRowItsFilesSayAndFreshScores(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("ledger");
+        var summary = GenerateCommand.write(dir, new SyntheticLedger.Size(25, 120, 1_200, 0.7), 42, false);
+        // One more file that the bulk path must leave to the per-file path: a theme no one has defined.
+        Files.writeString(dir.resolve("zz-bad-theme.yaml"), """
+                format: hindcast-paper/1
+                paper:
+                  slug: syn-bad-theme-paper
+                  title: A paper with an unknown theme
+                  publisher: Nobody
+                  published: 2024-01-15
+                  authors:
+                  - name: Analyst 00001
+                    slug: syn-author-00001
+                    displayName: Analyst 00001
+                    affiliation: Synthetic Institute for Policy Studies
+                forecasts:
+                - key: f-1
+                  statement: Something happens.
+                  quote: Something will likely happen.
+                  phrase: likely
+                  resolveBy: 2025-01-01
+                  resolveByBasis: STATED
+                  themes:
+                  - no-such-theme
+                """);
+        long auditBefore = count("select count(*) from audit_entry");
+
+        ImportReport report = importer.importDirectory(dir, null);
+
+        assertEquals(1, report.files().stream().filter(f -> f.outcome() == ImportReport.Outcome.REFUSED).count());
+        var refused = report.files().stream().filter(f -> f.outcome() == ImportReport.Outcome.REFUSED).findFirst().orElseThrow();
+        assertEquals("zz-bad-theme.yaml", refused.file());
+        assertEquals("zz-bad-theme.yaml:20: $.forecasts[0].themes[0]: no theme 'no-such-theme'", refused.errors().get(0).toString(),
+                "the per-file path names the line and field");
+        assertEquals(121, report.files().stream().filter(f -> f.outcome() == ImportReport.Outcome.LOADED).count(),
+                "the themes file and every paper");
+        assertEquals(0L, count("select count(*) from paper where slug = 'syn-bad-theme-paper'"), "nothing of the refused file");
+
+        assertEquals(summary.forecasts(), count("select count(*) from forecast f join paper p on p.id = f.paper_id where p.slug like 'syn-paper-%'"));
+        assertEquals(summary.resolved(), count("select count(*) from resolution r join forecast f on f.id = r.forecast_id "
+                + "join paper p on p.id = f.paper_id where p.slug like 'syn-paper-%'"));
+        assertEquals(summary.evidence(), count("select count(*) from evidence e join forecast f on f.id = e.forecast_id "
+                + "join paper p on p.id = f.paper_id where p.slug like 'syn-paper-%'"));
+        long links = count("select count(*) from forecast_author fa join forecast f on f.id = fa.forecast_id "
+                + "join paper p on p.id = f.paper_id where p.slug like 'syn-paper-%'");
+        assertEquals(java.util.Arrays.stream(summary.forecastsPerAuthor()).sum(), links, "each own forecast scores for each author");
+        long created = summary.forecasts() + summary.resolved() + summary.evidence() + 120 + 25 + 48;
+        assertEquals(created, count("select count(*) from audit_entry") - auditBefore,
+                "one audit entry per forecast, verdict, evidence, paper, author and theme");
+
+        // What the files say is what is stored: exporting a paper gives back its file's forecasts.
+        var generated = new SyntheticLedger(new SyntheticLedger.Size(25, 120, 1_200, 0.7), 42, java.time.LocalDate.now(),
+                org.hindcast.phrases.PhraseTables.load("2026.1"));
+        for (int i : List.of(0, 57, 119)) {
+            CorpusDocs.PaperFile file = generated.paper(i);
+            CorpusDocs.PaperFile stored = QuarkusTransaction.requiringNew().call(() -> exporter.paper(file.paper().slug()));
+            assertEquals(file.forecasts().size(), stored.forecasts().size());
+            for (int k = 0; k < file.forecasts().size(); k++) {
+                var want = file.forecasts().get(k);
+                var got = stored.forecasts().get(k);
+                assertEquals(want.statement(), got.statement());
+                assertEquals(want.quote(), got.quote());
+                assertEquals(want.themes().stream().sorted().toList(), got.themes().stream().sorted().toList());
+                assertEquals(want.resolveBy(), got.resolveBy());
+                assertEquals(want.resolution() == null ? null : want.resolution().outcome(),
+                        got.resolution() == null ? null : got.resolution().outcome());
+                assertEquals(want.evidence() == null ? 0 : want.evidence().size(), got.evidence() == null ? 0 : got.evidence().size());
+            }
+        }
+
+        // The leaderboard rows were recomputed once at the end, and equal a recomputation from scratch.
+        assertEquals(0L, count("select count(*) from score_refresh_pending"));
+        Map<String, Object> before = ledger.row("select count(*) as n, sum(s.n) as scored, round(sum(s.brier)::numeric, 12) as brier, "
+                + "round(sum(s.interval_low)::numeric, 12) as low from author_score s join author a on a.id = s.author_id "
+                + "where a.slug like 'syn-author-%'");
+        QuarkusTransaction.requiringNew().run(() -> aggregates.refreshAll());
+        Map<String, Object> after = ledger.row("select count(*) as n, sum(s.n) as scored, round(sum(s.brier)::numeric, 12) as brier, "
+                + "round(sum(s.interval_low)::numeric, 12) as low from author_score s join author a on a.id = s.author_id "
+                + "where a.slug like 'syn-author-%'");
+        assertEquals(after, before);
+        assertTrue(((Number) before.get("n")).longValue() >= 20, "the authors with verdicts have rows: " + before);
+
+        // A second run goes file by file (the papers exist) and changes nothing.
+        var counts = ledger.counts();
+        ImportReport again = importer.importDirectory(dir, null);
+        assertEquals(120, again.files().stream().filter(f -> f.outcome() == ImportReport.Outcome.UNCHANGED
+                && f.file().startsWith("syn-paper-")).count());
+        assertEquals(counts, ledger.counts());
+    }
+
+    private long count(String sql) {
+        return ((Number) ledger.scalar(sql)).longValue();
+    }
+}

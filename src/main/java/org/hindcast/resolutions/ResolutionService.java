@@ -112,7 +112,8 @@ public class ResolutionService {
         r.persist();
         em.flush();
         em.refresh(forecast);
-        scoresChanged.fire(ScoresChanged.of(forecast.authors.stream().map(a -> a.id).collect(java.util.stream.Collectors.toSet())));
+        scoresChanged.fire(ScoresChanged.verdicts(forecast.authors.stream().map(a -> a.id).collect(java.util.stream.Collectors.toSet()),
+                java.util.Set.of(forecast.id)));
         audit.record(reviewer, reResolution ? "forecast.re-resolve" : "forecast.resolve", "forecast", forecast.id,
                 v.outcome() + (credit != null && v.outcome() == Outcome.PARTIAL ? " " + credit : "") + " (resolution "
                         + r.seq + "): " + r.rationale);

@@ -37,8 +37,34 @@ public class ScoreAggregates {
     void onScoresChanged(@Observes ScoresChanged change) {
         if (change.all()) {
             refreshAll();
+        } else if (change.verdictsOn() != null) {
+            refreshVerdicts(change.authorIds(), change.verdictsOn());
         } else {
             refresh(change.authorIds());
+        }
+    }
+
+    /**
+     * After new verdicts on some forecasts: the authors' overall rows and the rows of the themes those forecasts are
+     * filed under (with their ancestors). Every other theme row of the authors holds the same forecasts with the same
+     * outcomes as before, so it keeps its figures: a prolific author's resolution recomputes four sets, not sixty.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public void refreshVerdicts(Set<Long> authorIds, Set<Long> forecastIds) {
+        if (authorIds.isEmpty()) {
+            return;
+        }
+        em.flush();
+        List<Number> locked = em.createNativeQuery("select id from author where id = any(cast(?1 as bigint[])) order by id for update")
+                .setParameter(1, authorIds.toArray(Long[]::new)).getResultList();
+        var tree = rows.themeTree();
+        Set<Long> filed = new java.util.HashSet<>();
+        rows.themesOf(List.copyOf(forecastIds)).values().forEach(filed::addAll);
+        Set<Long> themes = ScoredRows.withAncestors(filed, tree);
+        Scorer scorer = settings.scorer();
+        for (Number id : locked) {
+            refreshOne(id.longValue(), scorer, tree, themes);
         }
     }
 
@@ -100,8 +126,18 @@ public class ScoreAggregates {
     }
 
     private void refreshOne(long authorId, Scorer scorer, Map<Long, ScoredRows.ThemeNode> tree) {
+        refreshOne(authorId, scorer, tree, null);
+    }
+
+    /** Recomputes the author's overall row and their theme rows: all of them, or only those of {@code onlyThemes}. */
+    private void refreshOne(long authorId, Scorer scorer, Map<Long, ScoredRows.ThemeNode> tree, Set<Long> onlyThemes) {
         em.createNativeQuery("delete from author_score where author_id = ?1").setParameter(1, authorId).executeUpdate();
-        em.createNativeQuery("delete from author_theme_score where author_id = ?1").setParameter(1, authorId).executeUpdate();
+        if (onlyThemes == null) {
+            em.createNativeQuery("delete from author_theme_score where author_id = ?1").setParameter(1, authorId).executeUpdate();
+        } else if (!onlyThemes.isEmpty()) {
+            em.createNativeQuery("delete from author_theme_score where author_id = ?1 and theme_id = any(cast(?2 as bigint[]))")
+                    .setParameter(1, authorId).setParameter(2, onlyThemes.toArray(Long[]::new)).executeUpdate();
+        }
         // One statement: the author's scored forecasts with their themes (index-only probes, V6__scoring_reads.sql).
         List<ScoredRows.ScoredWithThemes> scored = rows.scoredWithThemes(authorId);
         if (scored.isEmpty()) {
@@ -117,7 +153,9 @@ public class ScoreAggregates {
         Map<Long, List<org.hindcast.scoring.ScoredForecast>> byTheme = new HashMap<>();
         for (ScoredRows.ScoredWithThemes r : scored) {
             for (Long t : ScoredRows.withAncestors(r.themes(), tree)) {
-                byTheme.computeIfAbsent(t, k -> new ArrayList<>()).add(r.forecast());
+                if (onlyThemes == null || onlyThemes.contains(t)) {
+                    byTheme.computeIfAbsent(t, k -> new ArrayList<>()).add(r.forecast());
+                }
             }
         }
         if (byTheme.isEmpty()) {

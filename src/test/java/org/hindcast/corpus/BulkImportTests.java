@@ -38,6 +38,12 @@ class BulkImportTests {
     @Inject
     Ledger ledger;
 
+    @Inject
+    org.hindcast.resolutions.ResolutionService resolutions;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     @Test
     void aSyntheticLedgerLoadsInBulkWithEveryRowItsFilesSayAndFreshScores(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("ledger");
@@ -121,6 +127,24 @@ class BulkImportTests {
                 + "where a.slug like 'syn-author-%'");
         assertEquals(after, before);
         assertTrue(((Number) before.get("n")).longValue() >= 20, "the authors with verdicts have rows: " + before);
+
+        // Verdicts after the import refresh only the sets they touch; the rows equal a recomputation from scratch.
+        List<Object[]> pending = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select f.id, f.version from forecast f "
+                + "join paper p on p.id = f.paper_id where p.slug like 'syn-paper-%' and f.status = 'PENDING' and f.speaker = 'AUTHORS' "
+                + "order by f.id limit 12").getResultList());
+        int k = 0;
+        for (Object[] f : pending) {
+            var outcome = k++ % 3 == 0 ? org.hindcast.resolutions.Outcome.ANNULLED : org.hindcast.resolutions.Outcome.TRUE;
+            QuarkusTransaction.requiringNew().run(() -> resolutions.resolve("reviewer", ((Number) f[0]).longValue(),
+                    new org.hindcast.resolutions.ResolutionService.Verdict(((Number) f[1]).longValue(), outcome, null,
+                            java.time.LocalDate.now(), "A test verdict.", null, List.of())));
+        }
+        String everyRow = "select string_agg(a.slug || '/' || coalesce(t.slug, '-') || '/' || s.n || '/' || round(s.brier::numeric, 12) "
+                + "|| '/' || round(s.interval_low::numeric, 12), ',' order by a.slug, t.slug) from author_theme_score s "
+                + "join author a on a.id = s.author_id join theme t on t.id = s.theme_id where a.slug like 'syn-author-%'";
+        Object targeted = ledger.scalar(everyRow);
+        QuarkusTransaction.requiringNew().run(() -> aggregates.refreshAll());
+        assertEquals(ledger.scalar(everyRow), targeted, "targeted refreshes after verdicts equal a full recomputation");
 
         // A second run goes file by file (the papers exist) and changes nothing.
         var counts = ledger.counts();

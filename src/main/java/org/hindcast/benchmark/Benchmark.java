@@ -205,6 +205,8 @@ public final class Benchmark {
         row("resident memory after the load", String.format(Locale.ROOT, "%.0f MB", rssKb / 1024.0), "ps rss of the service JVM",
                 "< 400 MB", verdict(rssKb / 1024.0 < 400));
 
+        startupWithClassData(benchUrl, work);
+
         System.out.println();
         System.out.printf(Locale.ROOT, "Hindcast benchmark, %s, %d cores, %s forecasts, %d connections, %.0f s per load%n",
                 LocalDate.now(), Runtime.getRuntime().availableProcessors(), String.format(Locale.ROOT, "%,d", forecasts),
@@ -313,6 +315,34 @@ public final class Benchmark {
         return list == null || list.isEmpty() ? List.of() : java.util.Arrays.stream(list.split(",")).map(Long::valueOf).toList();
     }
 
+    /**
+     * Start-up with an application class-data archive (AppCDS): a training start writes the archive of the classes it
+     * loaded, then a start with that archive is measured, as it is and with only the quick JIT tier (C1).
+     */
+    private void startupWithClassData(String url, Path work) throws Exception {
+        step("start-up with a class-data archive (written by a training start)");
+        service.destroy();
+        service.waitFor(60, TimeUnit.SECONDS);
+        service = null;
+        Path archive = work.toAbsolutePath().resolve("hindcast.jsa");
+        for (String[] flags : List.of(new String[]{"-XX:ArchiveClassesAtExit=" + archive},
+                new String[]{"-XX:SharedArchiveFile=" + archive}, new String[]{"-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1"})) {
+            int port = freePort();
+            long spawned = System.nanoTime();
+            Process p = startService(url, port, flags);
+            double seconds = waitReady(URI.create("http://127.0.0.1:" + port), spawned, p);
+            p.destroy();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            if (flags[0].startsWith("-XX:SharedArchiveFile")) {
+                row("start-up: process to ready, " + (flags.length > 1 ? "AppCDS + C1 only" : "AppCDS"),
+                        String.format(Locale.ROOT, "%.2f s", seconds), String.join(" ", flags).replace(archive.toString(), "hindcast.jsa"),
+                        "< 3 s", verdict(seconds < 3));
+            }
+        }
+    }
+
     /** The most prolific author, and the median one by forecasts. */
     private static String[] authors(String url) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
@@ -373,9 +403,10 @@ public final class Benchmark {
 
     private final List<String> serviceLog = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    private Process startService(String url, int port) throws IOException {
+    private Process startService(String url, int port, String... extraJvmOptions) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaCommand));
         command.addAll(List.of(SERVICE_JVM_OPTIONS.split(" ")));
+        command.addAll(List.of(extraJvmOptions));
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command);
         env(pb, url);
@@ -400,10 +431,14 @@ public final class Benchmark {
     }
 
     private double waitReady(URI base, long spawned) throws Exception {
+        return waitReady(base, spawned, service);
+    }
+
+    private double waitReady(URI base, long spawned, Process process) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
         long deadline = spawned + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
+            if (!process.isAlive()) {
                 throw new IllegalStateException("the service stopped while starting:\n" + String.join("\n", serviceLog));
             }
             try {

@@ -50,6 +50,20 @@ public class CorpusLoader {
             LOG.info("The ledger is empty: loading the corpus");
             importConfigured();
         }
+        if (!readOnly) {
+            // A bulk import stopped before its last step leaves authors marked for recomputation: finish them, in
+            // the background so that the service is up meanwhile (their leaderboard rows are old until then).
+            Thread finish = new Thread(() -> {
+                try {
+                    importer.refreshPendingScores(message -> LOG.info(message.trim()));
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not recompute the scores a bulk import left pending: " + e.getMessage()
+                            + "; the next import will try again");
+                }
+            }, "pending-scores");
+            finish.setDaemon(true);
+            finish.start();
+        }
     }
 
     public List<CorpusSource.Entry> configuredFiles() {

@@ -50,37 +50,34 @@ public class ScoreAggregates {
      * outcomes as before, so it keeps its figures: a prolific author's resolution recomputes four sets, not sixty.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    @SuppressWarnings("unchecked")
     public void refreshVerdicts(Set<Long> authorIds, Set<Long> forecastIds) {
-        if (authorIds.isEmpty()) {
-            return;
-        }
-        em.flush();
-        List<Number> locked = em.createNativeQuery("select id from author where id = any(cast(?1 as bigint[])) order by id for update")
-                .setParameter(1, authorIds.toArray(Long[]::new)).getResultList();
-        var tree = rows.themeTree();
-        Set<Long> filed = new java.util.HashSet<>();
-        rows.themesOf(List.copyOf(forecastIds)).values().forEach(filed::addAll);
-        Set<Long> themes = ScoredRows.withAncestors(filed, tree);
-        Scorer scorer = settings.scorer();
-        for (Number id : locked) {
-            refreshOne(id.longValue(), scorer, tree, themes);
-        }
+        refresh(authorIds, forecastIds);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    @SuppressWarnings("unchecked")
     public void refresh(Set<Long> authorIds) {
+        refresh(authorIds, null);
+    }
+
+    /** Locks the authors in id order (so concurrent writes cannot deadlock), then recomputes them: every set, or those of the verdicts. */
+    @SuppressWarnings("unchecked")
+    private void refresh(Set<Long> authorIds, Set<Long> verdictsOn) {
         if (authorIds.isEmpty()) {
             return;
         }
         em.flush();
         List<Number> locked = em.createNativeQuery("select id from author where id = any(cast(?1 as bigint[])) order by id for update")
                 .setParameter(1, authorIds.toArray(Long[]::new)).getResultList();
-        Scorer scorer = settings.scorer();
         var tree = rows.themeTree();
+        Set<Long> themes = null;
+        if (verdictsOn != null) {
+            Set<Long> filed = new java.util.HashSet<>();
+            rows.themesOf(List.copyOf(verdictsOn)).values().forEach(filed::addAll);
+            themes = ScoredRows.withAncestors(filed, tree);
+        }
+        Scorer scorer = settings.scorer();
         for (Number id : locked) {
-            refreshOne(id.longValue(), scorer, tree);
+            refreshOne(id.longValue(), scorer, tree, themes);
         }
     }
 
@@ -105,7 +102,7 @@ public class ScoreAggregates {
         return ids.size();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public long pendingCount() {
         return ((Number) em.createNativeQuery("select count(*) from score_refresh_pending").getSingleResult()).longValue();
     }

@@ -38,15 +38,20 @@ final class HttpLoad {
 
     static Result run(URI uri, int connections, double warmUpSeconds, double seconds) throws Exception {
         requireLoopback(uri);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(4)).build();
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build();
-        if (warmUpSeconds > 0) {
-            loop(http, request, connections, warmUpSeconds, null);
+        ExecutorService io = Executors.newFixedThreadPool(4);
+        try {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                    .executor(io).build();
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build();
+            if (warmUpSeconds > 0) {
+                loop(http, request, connections, warmUpSeconds, null);
+            }
+            Latencies latencies = new Latencies();
+            long[] counts = loop(http, request, connections, seconds, latencies);
+            return new Result(counts[0], counts[1], counts[2] / 1e9, latencies);
+        } finally {
+            io.shutdownNow();
         }
-        Latencies latencies = new Latencies();
-        long[] counts = loop(http, request, connections, seconds, latencies);
-        return new Result(counts[0], counts[1], counts[2] / 1e9, latencies);
     }
 
     private static long[] loop(HttpClient http, HttpRequest request, int connections, double seconds, Latencies into)

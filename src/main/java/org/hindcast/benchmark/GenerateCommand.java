@@ -24,7 +24,7 @@ public final class GenerateCommand {
     }
 
     /** What was written: the counts and the authors' skew, for the summary and the benchmark. */
-    public record Summary(int papers, long forecasts, long resolved, long scoredLinks, long evidence, long thirdParty,
+    public record Summary(int papers, long forecasts, long resolved, long evidence, long thirdParty,
                           int[] forecastsPerAuthor, long bytes, double seconds) {
 
         public int authorAtRank(int rank) {
@@ -108,7 +108,6 @@ public final class GenerateCommand {
         long resolved = 0;
         long evidence = 0;
         long thirdParty = 0;
-        long scoredLinks = 0;
         int step = Math.max(1, size.papers() / 20);
         for (int i = 0; i < size.papers(); i++) {
             CorpusDocs.PaperFile paper = ledger.paper(i);
@@ -124,10 +123,6 @@ public final class GenerateCommand {
                 if (own) {
                     for (CorpusDocs.AuthorDoc a : paper.paper().authors()) {
                         perAuthor[Integer.parseInt(a.slug().substring(a.slug().lastIndexOf('-') + 1)) - 1]++;
-                        if (f.resolution() != null && !f.resolution().outcome().equals("ANNULLED")
-                                && !f.resolution().outcome().equals("AMBIGUOUS")) {
-                            scoredLinks++;
-                        }
                     }
                 }
             }
@@ -136,7 +131,7 @@ public final class GenerateCommand {
                         forecasts, bytes / 1e6);
             }
         }
-        return new Summary(size.papers(), forecasts, resolved, scoredLinks, evidence, thirdParty, perAuthor, bytes,
+        return new Summary(size.papers(), forecasts, resolved, evidence, thirdParty, perAuthor, bytes,
                 (System.nanoTime() - started) / 1e9);
     }
 

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class PgBench {
 
-    record Result(double perSecond, Latencies latencies, long transactions) {
+    record Result(double perSecond, Latencies latencies) {
     }
 
     private PgBench() {
@@ -45,20 +45,18 @@ final class PgBench {
             throw new IllegalStateException("pgbench printed no tps: " + out);
         }
         Latencies latencies = new Latencies();
-        long n = 0;
         try (var logs = Files.list(dir)) {
             for (Path log : logs.filter(f -> f.getFileName().toString().startsWith("pgbench_log")).toList()) {
                 for (String line : Files.readAllLines(log)) {
                     String[] f = line.split(" ");
                     if (f.length >= 3) {
                         latencies.add(Long.parseLong(f[2]) * 1000);
-                        n++;
                     }
                 }
                 Files.delete(log);
             }
         }
-        return new Result(Double.parseDouble(tps.group(1)), latencies, n);
+        return new Result(Double.parseDouble(tps.group(1)), latencies);
     }
 
 

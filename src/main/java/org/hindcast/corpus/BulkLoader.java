@@ -355,6 +355,7 @@ public class BulkLoader {
             audit.row(actor, "author.create", "author", s.slug, s.displayName);
         }
         List<ImportReport.FileResult> results = new ArrayList<>();
+        Set<AuthorState> counted = new HashSet<>();
         int fi = 0;
         int ei = 0;
         int ri = 0;
@@ -364,7 +365,8 @@ public class BulkLoader {
             long paperId = paperIds[p];
             ImportReport.Counts added = new ImportReport.Counts();
             added.papers = 1;
-            added.authors = (int) a.authors().stream().filter(s -> newAuthors.contains(s) && firstUse(s, a, files)).count();
+            // A new author counts as added by the first file of the chunk that names them.
+            added.authors = (int) a.authors().stream().filter(s -> newAuthors.contains(s) && counted.add(s)).count();
             String title = pd.title().trim();
             paper.row(paperId, pd.slug(), title, pd.publisher().trim(), Text.blankToNull(pd.series()), Text.blankToNull(pd.url()),
                     a.published().date(), a.published().precision().name(), pd.language() == null ? "en" : pd.language(), actor,
@@ -443,16 +445,6 @@ public class BulkLoader {
             }
         }
         return results;
-    }
-
-    /** Counts a new author as added by the first file of the chunk that names them. */
-    private static boolean firstUse(AuthorState s, Accepted file, List<Accepted> files) {
-        for (Accepted a : files) {
-            if (a.authors().contains(s)) {
-                return a == file;
-            }
-        }
-        return false;
     }
 
     /** Takes n ids from the table's identity sequence, as the per-row inserts would have. */

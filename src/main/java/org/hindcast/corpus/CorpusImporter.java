@@ -100,7 +100,7 @@ public class CorpusImporter {
     static final int WINDOW = 5_000;
 
     public ImportReport importAll(List<CorpusSource.Entry> entries) {
-        Run run = new Run(null);
+        Run run = new Run();
         List<ImportReport.FileResult> results = importBatch(entries, run);
         refreshPendingScores(null);
         ImportReport report = new ImportReport(results);
@@ -123,7 +123,7 @@ public class CorpusImporter {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the corpus directory " + dir, e);
         }
-        Run run = new Run(progress);
+        Run run = new Run();
         long started = System.nanoTime();
         List<ImportReport.FileResult> results = new ArrayList<>();
         // The next window is read and checked (CPU) while this one is written (mostly the database's work).
@@ -168,15 +168,10 @@ public class CorpusImporter {
 
     /** One import run: the bulk path's view of the ledger, read when first needed and again after per-file work. */
     private final class Run {
-        final Consumer<String> progress;
         BulkLoader.Session session;
         final java.util.concurrent.atomic.AtomicLong parseNanos = new java.util.concurrent.atomic.AtomicLong();
         long bulkNanos;
         long oneByOneNanos;
-
-        Run(Consumer<String> progress) {
-            this.progress = progress;
-        }
 
         BulkLoader.Session session() {
             if (session == null) {

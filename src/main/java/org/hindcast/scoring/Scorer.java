@@ -174,10 +174,6 @@ public final class Scorer {
         return Math.min(9, Math.max(0, k));
     }
 
-    static List<SetScore.CalibrationBin> calibration(List<ScoredForecast> forecasts) {
-        return calibration(Runs.of(forecasts));
-    }
-
     static List<SetScore.CalibrationBin> calibration(Runs runs) {
         int[] count = new int[10];
         double[] pSum = new double[10];
@@ -205,10 +201,6 @@ public final class Scorer {
     }
 
     /** Mean p where o = 1 minus mean p where o = 0, over binary outcomes; null without both. */
-    static Double discrimination(List<ScoredForecast> forecasts) {
-        return discrimination(Runs.of(forecasts));
-    }
-
     static Double discrimination(Runs runs) {
         double sumTrue = 0;
         double sumFalse = 0;
@@ -245,10 +237,6 @@ public final class Scorer {
      * interpolate linearly between order statistics (R's type 7). Indices are drawn exactly uniformly with
      * Lemire's multiply-and-reject method, two per 64 random bits: a division per draw was most of the cost.
      */
-    SetScore.Interval bootstrap(List<ScoredForecast> forecasts) {
-        return bootstrap(Runs.of(forecasts), forecasts.size());
-    }
-
     SetScore.Interval bootstrap(Runs runs, int n) {
         double[] briers = new double[n];
         int i = 0;

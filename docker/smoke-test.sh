@@ -34,7 +34,6 @@ cp -r target/quarkus-app "$WORK/app" && cp -r forecasts "$WORK/app/forecasts" &&
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PORT/hindcast" \
   QUARKUS_DATASOURCE_USERNAME=hindcast QUARKUS_DATASOURCE_PASSWORD=hindcast \
   HINDCAST_ADMIN_PASSWORD=smoke-admin-password HINDCAST_CORPUS_LOAD_ON_FIRST_START=true \
-  QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY=smoke-test-session-key-of-32-characters-or-more \
   java -XX:MaxRAMPercentage=75 -jar quarkus-run.jar) > "$WORK/app.log" 2>&1 &
 APP=$!
 

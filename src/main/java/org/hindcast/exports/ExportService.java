@@ -85,7 +85,7 @@ public class ExportService {
     public Table resolutions(Filter f) {
         return query(List.of("forecast_id", "seq", "outcome", "credit", "resolved_on", "rationale", "reason", "reviewer", "source",
                         "statement", "probability", "latest"),
-                "select r.forecast_id, r.seq, r.outcome, r.credit, r.resolved_on, r.rationale, r.reason, r.reviewer, p.slug, "
+                "select r.forecast_id, r.seq, r.outcome, r.credit, r.resolved_on, r.rationale, r.reason, coalesce((select u.display_name from app_user u where u.username = r.reviewer), r.reviewer), p.slug, "
                         + "f.statement, f.probability, r.seq = (select max(r2.seq) from resolution r2 where r2.forecast_id = r.forecast_id) "
                         + "from resolution r join (select f.id, f.statement, f.probability, p.slug as pslug " + FORECAST_SCOPE + ") f on f.id = r.forecast_id "
                         + "join forecast ff on ff.id = r.forecast_id join paper p on p.id = ff.paper_id "
@@ -96,7 +96,7 @@ public class ExportService {
     public Table evidence(Filter f) {
         return query(List.of("id", "forecast_id", "observed_on", "stance", "summary", "citation_url", "cited_source", "citation_note",
                         "added_by", "source"),
-                "select e.id, e.forecast_id, e.observed_on, e.stance, e.summary, e.citation_url, cp.slug, e.citation_note, e.added_by, p.slug "
+                "select e.id, e.forecast_id, e.observed_on, e.stance, e.summary, e.citation_url, cp.slug, e.citation_note, coalesce((select u.display_name from app_user u where u.username = e.added_by), e.added_by), p.slug "
                         + "from evidence e join (select f.id " + FORECAST_SCOPE + ") f on f.id = e.forecast_id "
                         + "join forecast ff on ff.id = e.forecast_id join paper p on p.id = ff.paper_id "
                         + "left join paper cp on cp.id = e.cited_paper_id "

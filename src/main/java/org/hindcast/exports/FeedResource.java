@@ -7,8 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.UriInfo;
 import org.hindcast.authors.Author;
 import org.hindcast.authors.AuthorService;
 import org.hindcast.themes.Theme;
@@ -36,8 +34,8 @@ public class FeedResource {
     @Inject
     ThemeService themes;
 
-    @Context
-    UriInfo uri;
+    @Inject
+    org.hindcast.http.PublicUrl publicUrl;
 
     @GET
     @Path("resolutions.atom")
@@ -65,7 +63,8 @@ public class FeedResource {
     @SuppressWarnings("unchecked")
     private String feed(String key, String title, String scope, Long scopeId, Long[] themeIds) {
         var q = em.createNativeQuery("select r.id, r.forecast_id, r.seq, r.outcome, r.credit, r.resolved_on, r.rationale, "
-                + "r.reviewer, r.created_at, f.statement, f.probability, p.title from resolution r "
+                + "coalesce(u.display_name, r.reviewer), r.created_at, f.statement, f.probability, p.title from resolution r "
+                + "left join app_user u on u.username = r.reviewer "
                 + "join forecast f on f.id = r.forecast_id join paper p on p.id = f.paper_id where 1 = 1" + scope
                 + " order by r.created_at desc, r.id desc limit " + ENTRIES);
         if (scopeId != null) {
@@ -75,7 +74,7 @@ public class FeedResource {
             q.setParameter("themes", themeIds);
         }
         List<Object[]> rows = q.getResultList();
-        String base = uri.getBaseUri().toString().replaceAll("/$", "");
+        String base = publicUrl.base();
         String updated = rows.isEmpty() ? OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                 : timestamp(rows.get(0)[8]);
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");

@@ -4,6 +4,7 @@ import org.hindcast.evidence.Evidence;
 import org.hindcast.evidence.Stance;
 import org.hindcast.resolutions.Outcome;
 import org.hindcast.resolutions.Resolution;
+import org.hindcast.users.StaffNames;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -31,7 +32,7 @@ public record ForecastView(long id, SourceRef source, String statement, String q
                                String citationNote, Stance stance, String addedBy, OffsetDateTime addedAt) {
         public static EvidenceView of(Evidence e) {
             return new EvidenceView(e.id, e.summary, e.observedOn, e.citationUrl,
-                    e.citedPaper == null ? null : e.citedPaper.slug, e.citationNote, e.stance, e.addedBy, e.addedAt);
+                    e.citedPaper == null ? null : e.citedPaper.slug, e.citationNote, e.stance, StaffNames.display(e.addedBy), e.addedAt);
         }
     }
 
@@ -40,14 +41,14 @@ public record ForecastView(long id, SourceRef source, String statement, String q
                                  OffsetDateTime createdAt) {
         public static ResolutionView of(Resolution r) {
             return new ResolutionView(r.id, r.seq, r.outcome, r.credit, r.resolvedOn, r.rationale, r.reason,
-                    r.reviewer, r.evidence.stream().map(e -> e.id).toList(), r.createdAt);
+                    StaffNames.display(r.reviewer), r.evidence.stream().map(e -> e.id).toList(), r.createdAt);
         }
     }
 
     public record CorrectionView(long id, String field, String oldValue, String newValue, String reason,
                                  String correctedBy, OffsetDateTime correctedAt) {
         static CorrectionView of(ForecastCorrection c) {
-            return new CorrectionView(c.id, c.field, c.oldValue, c.newValue, c.reason, c.correctedBy, c.correctedAt);
+            return new CorrectionView(c.id, c.field, c.oldValue, c.newValue, c.reason, StaffNames.display(c.correctedBy), c.correctedAt);
         }
     }
 
@@ -71,7 +72,7 @@ public record ForecastView(long id, SourceRef source, String statement, String q
                 f.authors.stream().map(a -> new AuthorRef(a.slug, a.displayName)).toList(),
                 f.status, f.overdue(today), f.outcomeCredit, f.resolvedOn,
                 f.status.scored() ? org.hindcast.scoring.Rules.brier(f.probability, f.outcomeCredit) : null,
-                f.quoteStart, f.quoteEnd, f.createdBy, f.createdAt, f.version,
+                f.quoteStart, f.quoteEnd, StaffNames.display(f.createdBy), f.createdAt, f.version,
                 evidence, resolutions, corrections);
     }
 }

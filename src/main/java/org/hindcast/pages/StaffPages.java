@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.hindcast.evidence.EvidenceService;
 import org.hindcast.evidence.Stance;
@@ -91,9 +90,6 @@ public class StaffPages {
     @Inject
     org.hindcast.extraction.ExtractionService extraction;
 
-    @Location("pages/login.html")
-    Template login;
-
     @Location("pages/staff.html")
     Template desk;
 
@@ -111,22 +107,6 @@ public class StaffPages {
 
     @Location("pages/correct-form.html")
     Template correctForm;
-
-    @GET
-    @Path("login")
-    public Response login(@QueryParam("error") String error, @QueryParam("next") String next) {
-        return html(page.with(login, "Sign in").data("error", error != null).data("next", next == null ? "" : next));
-    }
-
-    @POST
-    @Path("logout")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response logout(MultivaluedMap<String, String> form) {
-        csrf.check(form.getFirst("csrf"));
-        return Response.seeOther(URI.create("/"))
-                .cookie(new NewCookie.Builder("hindcast-session").value("").path("/").maxAge(0).httpOnly(true).build())
-                .build();
-    }
 
     @GET
     @Path("staff")

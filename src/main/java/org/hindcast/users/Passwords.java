@@ -16,10 +16,23 @@ public final class Passwords {
     }
 
     public static String hash(String password) {
+        if (!fitsBcrypt(password)) {
+            throw new IllegalArgumentException("a password longer than " + MAX_BYTES + " bytes cannot be hashed whole");
+        }
         return BcryptUtil.bcryptHash(password);
     }
 
+    /** bcrypt reads at most 72 bytes of a password: a longer one is refused, never silently cut short. */
+    public static final int MAX_BYTES = 72;
+
+    public static boolean fitsBcrypt(String password) {
+        return password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_BYTES;
+    }
+
     public static boolean matches(String password, String hash) {
+        if (password == null || !fitsBcrypt(password)) {
+            return false;
+        }
         try {
             Password raw = ModularCrypt.decode(hash);
             PasswordFactory factory = PasswordFactory.getInstance(BCryptPassword.ALGORITHM_BCRYPT);
@@ -65,6 +78,6 @@ public final class Passwords {
     }
 
     public static void burnTime(String password) {
-        matches(password, DUMMY_HASH);
+        matches(password == null || fitsBcrypt(password) ? password : "x", DUMMY_HASH);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -65,6 +66,14 @@ public class UserResource {
     public Response create(@Valid @NotNull NewUser body) {
         User user = users.create(caller.name(), body.username(), body.displayName(), body.password(), body.roles());
         return Response.created(URI.create("/api/users/" + user.username)).entity(UserView.of(user)).build();
+    }
+
+    /** An admin's unlock: the account's sign-in limits are cleared for every address. */
+    @DELETE
+    @Path("{username}/sign-in-limits")
+    public Response unlock(@PathParam("username") String username) {
+        users.unlock(caller.name(), username);
+        return Response.noContent().build();
     }
 
     @Transactional

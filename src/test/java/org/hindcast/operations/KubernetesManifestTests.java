@@ -14,6 +14,7 @@ import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The hand-written manifests fit the service: every probe answers, the port is the service's, users are not root. */
@@ -36,7 +37,7 @@ class KubernetesManifestTests {
     void everyProbeOfTheManifestAnswersOnTheRunningService() throws Exception {
         List<JsonNode> docs = documents(Path.of("docker", "kubernetes.yaml"));
         List<String> kinds = docs.stream().map(d -> d.path("kind").asText()).toList();
-        assertEquals(List.of("Secret", "Deployment", "Deployment", "Service", "Service"), kinds);
+        assertEquals(List.of("Deployment", "Deployment", "Service", "Service"), kinds, "the Secret is created by the operator, not shipped");
         int probes = 0;
         for (JsonNode d : docs) {
             if (!d.path("kind").asText().equals("Deployment")) {
@@ -68,5 +69,29 @@ class KubernetesManifestTests {
         assertTrue(dockerfile.contains("USER hindcast"), "runs as a non-root user");
         assertTrue(dockerfile.contains("/q/health/ready"), "health check on readiness");
         given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    /** Values that would be usable secrets if a deployment kept them: none may ship in the repository's configuration. */
+    @Test
+    void noShippedConfigurationCarriesAUsableSecret() throws Exception {
+        List<Path> files = new ArrayList<>();
+        try (var docker = Files.list(Path.of("docker"))) {
+            // The *.sh files are tests that make throwaway servers; what a deployment runs is the rest.
+            docker.filter(f -> !f.toString().endsWith(".sh")).forEach(files::add);
+        }
+        files.add(Path.of("src", "main", "resources", "application.properties"));
+        var assignment = java.util.regex.Pattern.compile(
+                "(?im)^\\s*(?:%prod\\.)?[\\w.\\-\"]*(password|secret|encryption-key|_KEY|token)[\\w.\\-\"]*\\s*[:=]\\s*(\\S+)");
+        for (Path f : files) {
+            String text = Files.readString(f);
+            assertFalse(text.toLowerCase().contains("change-me"), f + " holds a placeholder a deployment could keep");
+            var m = assignment.matcher(text);
+            while (m.find()) {
+                String value = m.group(2);
+                assertTrue(value.startsWith("${") && value.contains(":?") || value.startsWith("%") || value.startsWith("\"$(")
+                                || value.startsWith("$(") || m.group(0).trim().startsWith("%dev.") || m.group(0).trim().startsWith("%test."),
+                        f + ": a literal secret: " + m.group(0).trim());
+            }
+        }
     }
 }

@@ -65,8 +65,8 @@ class PagesBrowserTests {
         Staff.ensure();
         Page page = readerPage();
         page.navigate(url("/login"));
-        page.fill("#j_username", user);
-        page.fill("#j_password", Staff.PASSWORD);
+        page.fill("#username", user);
+        page.fill("#password", Staff.PASSWORD);
         page.click("button[type=submit]");
         page.waitForURL("**/staff");
         return page;
@@ -74,6 +74,25 @@ class PagesBrowserTests {
 
     private static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    @Test
+    void aWrongPasswordShowsTheFormAgainAndTheDeepLinkSurvivesSignIn() {
+        Staff.ensure();
+        Page page = readerPage();
+        page.onDialog(d -> { throw new AssertionError("the browser opened a dialog: " + d.message()); });
+        page.navigate(url("/staff/papers/new"));
+        assertTrue(page.url().contains("/login"), "a reader is sent to sign in");
+        page.fill("#username", "editor");
+        page.fill("#password", "not-the-password");
+        page.click("button[type=submit]");
+        assertTrue(page.textContent("#login-error").contains("not right"));
+        assertEquals("editor", page.inputValue("#username"), "the name typed is kept");
+        page.fill("#password", Staff.PASSWORD);
+        page.click("button[type=submit]");
+        page.waitForURL("**/staff/papers/new");
+        assertTrue(page.content().contains("Sign out"), page.url());
+        page.context().close();
     }
 
     @Test

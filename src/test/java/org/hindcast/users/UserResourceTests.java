@@ -73,4 +73,43 @@ class UserResourceTests {
         given().auth().preemptive().basic(name, "a-long-enough-secret").contentType("application/json")
                 .body(Map.of("slug", Ledger.unique("t"), "name", "x")).post("/api/themes").then().statusCode(401);
     }
+
+    @Test
+    void namesTheServiceWritesItselfCannotBeTaken() {
+        for (String reserved : List.of("corpus", "system", "anonymous", "Corpus")) {
+            as("admin").body(Map.of("username", reserved, "displayName", "x", "password", "a-long-enough-secret",
+                            "roles", List.of("ADMIN"))).post("/api/users").then().statusCode(400)
+                    .body("errors.field", hasItem("username"));
+        }
+    }
+
+    @Test
+    void aRoleChangeIsANewVersionSoAPatchFromAnOlderReadIsRefused() {
+        String name = Ledger.unique("versioned");
+        as("admin").body(Map.of("username", name, "displayName", "V", "password", "a-long-enough-secret",
+                "roles", List.of("EDITOR"))).post("/api/users").then().statusCode(201).body("version", equalTo(0));
+        as("admin").body(Map.of("version", 0, "roles", List.of("EDITOR", "REVIEWER"))).patch("/api/users/" + name)
+                .then().statusCode(200).body("version", equalTo(1));
+        as("admin").body(Map.of("version", 0, "roles", List.of("ADMIN"))).patch("/api/users/" + name)
+                .then().statusCode(409);
+        as("admin").get("/api/users/" + name).then().body("roles", containsInAnyOrder("EDITOR", "REVIEWER"));
+    }
+
+    @Test
+    void theLastEnabledAdminCanBeNeitherDisabledNorDemoted() {
+        // Every other enabled admin is demoted first, so that the configured admin is the last one.
+        List<String> admins = as("admin").get("/api/users").jsonPath().getList("findAll { it.enabled && it.roles.contains('ADMIN') }.username");
+        for (String other : admins) {
+            if (!other.equals("admin")) {
+                long v = as("admin").get("/api/users/" + other).jsonPath().getLong("version");
+                as("admin").body(Map.of("version", v, "enabled", false)).patch("/api/users/" + other).then().statusCode(200);
+            }
+        }
+        long v = as("admin").get("/api/users/admin").jsonPath().getLong("version");
+        as("admin").body(Map.of("version", v, "enabled", false)).patch("/api/users/admin").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("last enabled admin"));
+        as("admin").body(Map.of("version", v, "roles", List.of("EDITOR"))).patch("/api/users/admin").then().statusCode(409);
+        as("admin").get("/api/users/admin").then().body("enabled", equalTo(true)).body("roles", hasItem("ADMIN"))
+                .body("version", equalTo((int) v));
+    }
 }

@@ -1,0 +1,76 @@
+package org.hindcast.users;
+
+import io.quarkus.security.AuthenticationFailedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.Set;
+
+/**
+ * The one check of a user name and password, for HTTP Basic on the API and the sign-in page alike.
+ * <ul>
+ *   <li>A pair (name, address) that must wait is refused at once, without running bcrypt, so guessing costs
+ *   the service nothing.</li>
+ *   <li>Otherwise bcrypt runs for every name: unknown, disabled and enabled accounts take the same time, and
+ *   the answer is the same refusal whatever was wrong.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class SignIn {
+
+    @Inject
+    SignInLimits limits;
+
+    @Inject
+    Credentials.Lookup lookup;
+
+    /** The user's credentials when the password is right and the account may sign in; otherwise a refusal. */
+    public Credentials check(String rawUsername, String password, String address) {
+        String username = rawUsername == null ? "" : rawUsername.trim().toLowerCase(java.util.Locale.ROOT);
+        if (limits.lockedUntil(username, address) != null) {
+            throw new AuthenticationFailedException();
+        }
+        Credentials user = lookup.find(username);
+        boolean right;
+        if (user == null) {
+            Passwords.burnTime(password);
+            right = false;
+        } else {
+            right = Passwords.matchesRemembered(password, user.passwordHash()) && user.enabled();
+        }
+        if (!right) {
+            limits.failed(username, address);
+            throw new AuthenticationFailedException();
+        }
+        limits.succeeded(username, address);
+        return user;
+    }
+
+    /** What sign-in and sessions need of a user. */
+    public record Credentials(long id, String username, String passwordHash, boolean enabled, Set<Role> roles) {
+
+        /** The read of a user's credentials, in a request context and transaction of its own. */
+        @ApplicationScoped
+        public static class Lookup {
+
+            @ActivateRequestContext
+            @Transactional
+            public Credentials find(String username) {
+                return User.findByUsername(username).map(Credentials::of).orElse(null);
+            }
+
+            @ActivateRequestContext
+            @Transactional
+            public Credentials find(long id) {
+                User u = User.findById(id);
+                return u == null ? null : of(u);
+            }
+        }
+
+        static Credentials of(User u) {
+            return new Credentials(u.id, u.username, u.passwordHash, u.enabled, Set.copyOf(u.roles));
+        }
+    }
+}

@@ -61,6 +61,8 @@ public final class Benchmark {
     /** The service's JVM flags, as the README's run command and docker/Dockerfile give them. */
     static final String SERVICE_JVM_OPTIONS = "-Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m";
     private static final String ADMIN_PASSWORD = "benchmark-admin-password";
+    /** The benchmark's own embedded server's generated password. */
+    static String dbPassword = "";
     private static final String REVIEWER_PASSWORD = "benchmark-reviewer-password";
 
     private final Map<String, String> opt;
@@ -118,9 +120,10 @@ public final class Benchmark {
         step("a fresh embedded PostgreSQL in " + work.toAbsolutePath());
         deleteTree(work);
         db = EmbeddedDatabase.start(work.resolve("pgdata"), 0);
+        dbPassword = db.password();
         String benchUrl = db.jdbcUrl();
         String copyUrl = benchUrl.replaceAll("/[^/]+$", "/hindcast_copy");
-        try (Connection c = DriverManager.getConnection(benchUrl, EmbeddedDatabase.USER, "")) {
+        try (Connection c = DriverManager.getConnection(benchUrl, EmbeddedDatabase.USER, dbPassword)) {
             c.createStatement().execute("create database hindcast_copy");
         }
         System.out.println("  PostgreSQL " + scalar(benchUrl, "show server_version") + ", shared_buffers "
@@ -137,7 +140,7 @@ public final class Benchmark {
         double importSeconds = Double.parseDouble(m.group(2));
 
         step("COPY of the same rows into the same tables of a freshly migrated database");
-        Flyway.configure().dataSource(copyUrl, EmbeddedDatabase.USER, "").locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(copyUrl, EmbeddedDatabase.USER, dbPassword).locations("classpath:db/migration").load().migrate();
         double copySeconds = copyTables(benchUrl, copyUrl, work.resolve("copy"));
         double importRatio = copySeconds / importSeconds;
         row("bulk import, service's importer", String.format(Locale.ROOT, "%,.0f forecasts/s", forecasts / importSeconds),
@@ -235,7 +238,7 @@ public final class Benchmark {
     private void resolutions(URI base, String url, long prolificId, int count) throws Exception {
         step("resolving " + count + " forecasts one after another, each until its figures are fresh");
         List<long[]> picked = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
+        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, dbPassword);
              Statement s = c.createStatement()) {
             // Pending forecasts drawn at random (so authors come up as often as they write), then some of the prolific
             // author's, whose records are the largest to recompute.
@@ -264,7 +267,7 @@ public final class Benchmark {
         String prolificSlug = scalar(url, "select slug from author where id = " + prolificId);
         int fresh = 0;
         String today = LocalDate.now().toString();
-        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "")) {
+        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, dbPassword)) {
             for (long[] f : picked) {
                 String figures = "select coalesce(sum(s.n), 0) || '/' || coalesce(max(s.refreshed_at)::text, '') from forecast_author fa "
                         + "left join author_score s on s.author_id = fa.author_id where fa.forecast_id = " + f[0];
@@ -345,7 +348,7 @@ public final class Benchmark {
 
     /** The most prolific author, and the median one by forecasts. */
     private static String[] authors(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
+        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, dbPassword);
              Statement s = c.createStatement();
              ResultSet r = s.executeQuery("with counts as (select a.slug, count(*) as n from forecast_author fa join author a on a.id = fa.author_id "
                      + "group by a.slug) select (select slug from counts order by n desc, slug limit 1), (select max(n) from counts), "
@@ -363,7 +366,7 @@ public final class Benchmark {
     /** Dumps each table the import wrote, then times COPY of those rows into the second database, in one transaction. */
     private static double copyTables(String from, String to, Path dir) throws Exception {
         Files.createDirectories(dir);
-        try (Connection source = DriverManager.getConnection(from, EmbeddedDatabase.USER, "")) {
+        try (Connection source = DriverManager.getConnection(from, EmbeddedDatabase.USER, dbPassword)) {
             CopyManager out = source.unwrap(PGConnection.class).getCopyAPI();
             for (String t : COPIED_TABLES) {
                 try (OutputStream file = Files.newOutputStream(dir.resolve(t + ".copy"))) {
@@ -371,7 +374,7 @@ public final class Benchmark {
                 }
             }
         }
-        try (Connection target = DriverManager.getConnection(to, EmbeddedDatabase.USER, "")) {
+        try (Connection target = DriverManager.getConnection(to, EmbeddedDatabase.USER, dbPassword)) {
             target.setAutoCommit(false);
             CopyManager in = target.unwrap(PGConnection.class).getCopyAPI();
             long started = System.nanoTime();
@@ -394,7 +397,7 @@ public final class Benchmark {
     }
 
     private static void analyze(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "")) {
+        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, dbPassword)) {
             c.createStatement().execute("vacuum analyze");
             // Write out what the loads left dirty now, so that the measurements after it do not share the disk with it.
             c.createStatement().execute("checkpoint");
@@ -459,7 +462,7 @@ public final class Benchmark {
     private void env(ProcessBuilder pb, String url) {
         pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", url);
         pb.environment().put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
-        pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", "");
+        pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", dbPassword);
         pb.environment().put("HINDCAST_ADMIN_PASSWORD", ADMIN_PASSWORD);
         pb.environment().put("HINDCAST_CORPUS_LOAD_ON_FIRST_START", "false");
     }
@@ -534,7 +537,7 @@ public final class Benchmark {
     }
 
     private static String scalar(String url, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "")) {
+        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, dbPassword)) {
             return scalar(c, sql);
         }
     }

@@ -35,7 +35,9 @@ final class PgBench {
         List<String> command = List.of(pgbench, "-n", "-h", "localhost", "-p", Integer.toString(port), "-U", "postgres",
                 "-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString((int) Math.ceil(seconds)),
                 "-f", script.toString(), "-l", "--log-prefix=" + dir.resolve("pgbench_log"), database);
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", Benchmark.dbPassword);
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor((long) seconds + 120, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException("pgbench failed: " + out);

@@ -71,8 +71,9 @@ public class HindcastMain {
             }
             System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
             System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
-            System.setProperty("quarkus.datasource.password", "");
+            System.setProperty("quarkus.datasource.password", db.password());
             System.setProperty("hindcast.embedded.active", "true");
+            EmbeddedSupervisor.watch(db);
         }
         EmbeddedDatabase embedded = db;
         CountDownLatch serviceStopped = new CountDownLatch(1);

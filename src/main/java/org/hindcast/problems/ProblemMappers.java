@@ -129,8 +129,48 @@ public class ProblemMappers {
         return staleVersion();
     }
 
+    /**
+     * PostgreSQL unreachable: 503 with Retry-After, as problem+json for API clients and as a page for browsers.
+     * The page is self-contained: drawing the site's layout would need the database that is missing.
+     */
+    static Response unavailable(jakarta.ws.rs.core.UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        if (wantsPage(uri, headers)) {
+            return Response.status(503).header("Retry-After", "5").type("text/html;charset=UTF-8").entity(
+                    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Hindcast is unavailable</title>"
+                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                    + "<link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main>"
+                    + "<h1>Hindcast is unavailable for a moment</h1><p>The ledger's database cannot be reached. Nothing you "
+                    + "sent was stored. The service reconnects by itself: try again in a few seconds.</p></main></body></html>")
+                    .build();
+        }
+        return Response.status(503).header("Retry-After", "5").type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(503, "Service Unavailable",
+                        "The database cannot be reached. Nothing was stored; try again in a few seconds."))
+                .build();
+    }
+
+    /** A browser asking for a page (not the API, the feeds or the operations endpoints). */
+    static boolean wantsPage(jakarta.ws.rs.core.UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        String path = uri == null ? "/api" : "/" + uri.getPath().replaceFirst("^/", "");
+        return !(path.startsWith("/api") || path.startsWith("/q/") || path.startsWith("/feeds"))
+                && headers != null && headers.getAcceptableMediaTypes().stream()
+                .anyMatch(m -> m.isCompatible(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE) && !m.isWildcardType());
+    }
+
     @ServerExceptionMapper
-    public Response persistence(PersistenceException e) {
+    public Response sql(SQLException e, jakarta.ws.rs.core.UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        if (DatabaseDown.is(e)) {
+            return unavailable(uri, headers);
+        }
+        LOG.error("Unhandled database error", e);
+        return respond(Problem.of(500, "Internal Server Error", "The request could not be completed."));
+    }
+
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e, jakarta.ws.rs.core.UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        if (DatabaseDown.is(e)) {
+            return unavailable(uri, headers);
+        }
         if (e instanceof OptimisticLockException || causeOf(e, StaleStateException.class) != null) {
             return staleVersion();
         }

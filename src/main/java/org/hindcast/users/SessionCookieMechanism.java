@@ -1,6 +1,5 @@
 package org.hindcast.users;
 
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -31,7 +30,10 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
         }
         return identityProviderManager
                 .authenticate(HttpSecurityUtils.setRoutingContextAttribute(new SessionRequest(cookie.getValue()), context))
-                .onFailure(AuthenticationFailedException.class).recoverWithItem(() -> {
+                .onFailure().recoverWithItem(failure -> {
+                    if (org.hindcast.problems.DatabaseDown.is(failure)) {
+                        return null; // the session may be fine: the page answers 503 without signing anyone out
+                    }
                     context.response().addCookie(Cookie.cookie(Sessions.COOKIE, "").setPath("/").setMaxAge(0)
                             .setHttpOnly(true));
                     return null;

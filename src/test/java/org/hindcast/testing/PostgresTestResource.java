@@ -25,6 +25,9 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     private EmbeddedDatabase embedded;
     private Path embeddedDir;
 
+    /** The embedded server of this test run, for tests that stop and restart it; null for other databases. */
+    public static volatile EmbeddedDatabase current;
+
     @Override
     public Map<String, String> start() {
         String forced = System.getenv().getOrDefault("HINDCAST_TEST_DB", "");
@@ -44,13 +47,14 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         try {
             embeddedDir = Files.createTempDirectory("hindcast-test-pg");
             embedded = EmbeddedDatabase.start(embeddedDir.resolve("data"), 0);
+            current = embedded;
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the embedded PostgreSQL for the tests", e);
         }
         System.out.println("[tests] database: embedded PostgreSQL " + embedded.jdbcUrl());
         return Map.of("quarkus.datasource.jdbc.url", embedded.jdbcUrl(),
                 "quarkus.datasource.username", EmbeddedDatabase.USER,
-                "quarkus.datasource.password", "");
+                "quarkus.datasource.password", embedded.password());
     }
 
     private static boolean dockerAvailable() {

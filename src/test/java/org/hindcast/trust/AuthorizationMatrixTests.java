@@ -75,6 +75,7 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/users", Set.of("ADMIN")),
             Map.entry("PATCH /api/users/{username}", Set.of("ADMIN")),
             Map.entry("GET /api/users/{username}", Set.of("ADMIN")),
+            Map.entry("DELETE /api/users/{username}/sign-in-limits", Set.of("ADMIN")),
             Map.entry("GET /feeds/authors/{slug}.atom", Set.of(ANYONE)),
             Map.entry("GET /feeds/resolutions.atom", Set.of(ANYONE)),
             Map.entry("GET /feeds/themes/{slug}.atom", Set.of(ANYONE))));

@@ -197,4 +197,86 @@ class CrashSafetyIT {
         System.out.printf("crash safety: %d writes answered 2xx before SIGKILL, all present after restart; %d of %d papers "
                 + "imported whole before the kill, none partly; the second import completed the rest%n", answered.size(), loaded, PAPERS);
     }
+
+    private long postmasterPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(work.resolve("pgdata").resolve("postmaster.pid")).get(0).trim());
+    }
+
+    /**
+     * The database killed under a write load (SIGKILL of the postmaster): the service's supervisor starts it
+     * again, the service answers again without a restart, and every write answered 2xx before or after is there.
+     * Then the service and the database are killed together, and on the next start nothing answered is missing.
+     */
+    @Test
+    void aKilledDatabaseLosesNoAnsweredWriteAndTheServiceBringsItBack() throws Exception {
+        int port = freePort();
+        service = start(port);
+        assertEquals(201, post(port, "/api/users", "admin", ADMIN, "{\"username\":\"crash-editor\",\"displayName\":\"E\","
+                + "\"password\":\"crash-editor-password\",\"roles\":[\"EDITOR\"]}").statusCode());
+        Set<String> answered = ConcurrentHashMap.newKeySet();
+        Set<Integer> statuses = ConcurrentHashMap.newKeySet();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService load = Executors.newFixedThreadPool(5);
+        for (int t = 0; t < 5; t++) {
+            int thread = t;
+            load.submit(() -> {
+                for (int i = 0; running.get(); i++) {
+                    String slug = "dbkill-" + thread + "-" + i;
+                    try {
+                        var r = post(port, "/api/themes", "crash-editor", "crash-editor-password",
+                                "{\"slug\":\"" + slug + "\",\"name\":\"Kill " + slug + "\"}");
+                        statuses.add(r.statusCode());
+                        if (r.statusCode() == 201) {
+                            answered.add(slug);
+                        }
+                    } catch (Exception e) {
+                        Thread.sleep(100);
+                    }
+                }
+                return null;
+            });
+        }
+        Thread.sleep(3000);
+        int before = answered.size();
+        long pid = postmasterPid();
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();       // SIGKILL of the database server
+        long killed = System.nanoTime();
+        int answeredAfter = -1;
+        while (System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(60)) {
+            Thread.sleep(500);
+            if (postmasterPid() != pid && get(port, "/q/health/ready").statusCode() == 200) {
+                int now = answered.size();
+                Thread.sleep(2000);
+                if (answered.size() > now) {
+                    answeredAfter = answered.size();
+                    break;
+                }
+            }
+        }
+        double recoverySeconds = (System.nanoTime() - killed) / 1e9;
+        assertTrue(answeredAfter > before, "writes are answered again after the database was killed, without a restart "
+                + "of the service (statuses seen: " + statuses + ")");
+        assertTrue(statuses.contains(503), "during the outage writes were refused with 503: " + statuses);
+        assertTrue(service.isAlive(), "the service process kept running");
+
+        // Both at once: the database first, then the service, with no chance for either to stop cleanly.
+        ProcessHandle.of(postmasterPid()).orElseThrow().destroyForcibly();
+        service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        running.set(false);
+        load.shutdown();
+        load.awaitTermination(60, TimeUnit.SECONDS);
+        Thread.sleep(1000);
+
+        service = start(port);
+        List<String> missing = new ArrayList<>();
+        for (String slug : answered) {
+            if (get(port, "/api/themes/" + slug).statusCode() != 200) {
+                missing.add(slug);
+            }
+        }
+        assertEquals(List.of(), missing, "every write answered 2xx survived both kills");
+        System.out.printf("database kill: %d writes answered before the kill, back within %.1f s without a service "
+                + "restart; %d writes answered in all, every one present after killing database and service together%n",
+                before, recoverySeconds, answered.size());
+    }
 }

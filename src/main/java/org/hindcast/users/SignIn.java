@@ -60,13 +60,6 @@ public class SignIn {
             public Credentials find(String username) {
                 return User.findByUsername(username).map(Credentials::of).orElse(null);
             }
-
-            @ActivateRequestContext
-            @Transactional
-            public Credentials find(long id) {
-                User u = User.findById(id);
-                return u == null ? null : of(u);
-            }
         }
 
         static Credentials of(User u) {

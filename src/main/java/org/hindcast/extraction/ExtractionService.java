@@ -43,6 +43,9 @@ public class ExtractionService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    CandidateCache cache;
+
     private volatile ExtractionRules rules;
 
     public Extractor extractor() {
@@ -91,8 +94,7 @@ public class ExtractionService {
     /** The candidates not yet accepted or rejected. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Candidate> candidates(String slug) {
-        Paper paper = papers.get(slug);
-        return candidates(paper, storedText(paper));
+        return candidates(papers.get(slug));
     }
 
     private String storedText(Paper paper) {
@@ -103,14 +105,27 @@ public class ExtractionService {
         return text;
     }
 
+    /** Every candidate of the paper's current text, decided or not: computed once per text version. */
+    private List<Candidate> proposed(Paper paper) {
+        List<?> sha = em.createNativeQuery("select sha256 from paper_text where paper_id = ?1").setParameter(1, paper.id)
+                .getResultList();
+        if (sha.isEmpty()) {
+            throw ApiException.notFound("text for source", paper.slug);
+        }
+        Extractor extractor = extractor();
+        CandidateCache.Key key = new CandidateCache.Key(paper.id, (String) sha.get(0), paper.title, paper.publishedOn,
+                extractor.rules().version(), extractor.phraseTableVersion());
+        return cache.get(key, () -> extractor.extract(storedText(paper), paper.publishedOn, paper.title));
+    }
+
     @SuppressWarnings("unchecked")
-    private List<Candidate> candidates(Paper paper, String text) {
+    private List<Candidate> candidates(Paper paper) {
         Set<String> decided = ((List<String>) em.createNativeQuery("select sentence_key from extraction_decision where paper_id = ?1")
                 .setParameter(1, paper.id).getResultList()).stream().collect(Collectors.toSet());
         // Suggest only themes the ledger has: the rules may name themes this ledger does not use.
         Set<String> themes = ((List<String>) em.createNativeQuery("select slug from theme").getResultList())
                 .stream().collect(Collectors.toSet());
-        return extractor().extract(text, paper.publishedOn, paper.title).stream()
+        return proposed(paper).stream()
                 .filter(c -> !decided.contains(key(c.sentence())))
                 .map(c -> c.themes().stream().allMatch(themes::contains) ? c : withThemes(c,
                         c.themes().stream().filter(themes::contains).toList()))
@@ -121,7 +136,7 @@ public class ExtractionService {
     public Forecast accept(String actor, String slug, int start, int end, ForecastInput.NewForecast edits) {
         Paper paper = papers.get(slug);
         String text = storedText(paper);
-        Candidate candidate = find(paper, text, start, end);
+        Candidate candidate = find(paper, start, end);
         String quote = text.substring(start, end);
         Forecast f = forecasts.create(actor, new ForecastInput.NewForecast(slug,
                 edits.statement() == null || edits.statement().isBlank() ? candidate.sentence() : edits.statement(),
@@ -140,7 +155,7 @@ public class ExtractionService {
 
     public void reject(String actor, String slug, int start, int end) {
         Paper paper = papers.get(slug);
-        decide(actor, paper, find(paper, storedText(paper), start, end), "REJECTED", null);
+        decide(actor, paper, find(paper, start, end), "REJECTED", null);
     }
 
     private void decide(String actor, Paper paper, Candidate c, String decision, Long forecastId) {
@@ -157,8 +172,8 @@ public class ExtractionService {
     }
 
     /** The current candidate at exactly these offsets: a stale or made-up span is refused. */
-    private Candidate find(Paper paper, String text, int start, int end) {
-        return candidates(paper, text).stream().filter(c -> c.start() == start && c.end() == end).findFirst()
+    private Candidate find(Paper paper, int start, int end) {
+        return candidates(paper).stream().filter(c -> c.start() == start && c.end() == end).findFirst()
                 .orElseThrow(() -> new ApiException(404, "Not Found", "No open candidate at " + start + "-" + end
                         + " in '" + paper.slug + "' (it may have been decided already, or the text changed)."));
     }

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +19,8 @@ import java.util.regex.Pattern;
  * text, table and rules always give the same candidates. Nothing is downloaded.
  */
 public final class Extractor {
+
+    private static final System.Logger LOG = System.getLogger(Extractor.class.getName());
 
     private final PhraseTable table;
     private final ExtractionRules rules;
@@ -30,6 +34,10 @@ public final class Extractor {
         return rules;
     }
 
+    public String phraseTableVersion() {
+        return table.version();
+    }
+
     /**
      * @param text      the paper's plain text
      * @param published the paper's publication date (the base of relative horizons)
@@ -37,20 +45,26 @@ public final class Extractor {
      */
     public List<Candidate> extract(String text, LocalDate published, String title) {
         List<Candidate> out = new ArrayList<>();
+        BoundedMatcher matcher = new BoundedMatcher();
         for (Sentences.Span s : Sentences.split(text)) {
-            candidate(s, published, title).ifPresent(out::add);
+            candidate(matcher, s, published, title).ifPresent(out::add);
         }
+        reportGiveUps(matcher.gaveUp());
         return out;
     }
 
-    Optional<Candidate> candidate(Sentences.Span s, LocalDate published, String title) {
+    Optional<Candidate> candidate(BoundedMatcher matcher, Sentences.Span s, LocalDate published, String title) {
         String sentence = s.text();
-        if (any(rules.skipSentences(), sentence) || any(rules.recommendations(), sentence)) {
+        if (any(matcher, rules.skipSentences(), sentence) || any(matcher, rules.recommendations(), sentence)) {
             return Optional.empty();
+        }
+        List<MatchResult> exclusions = new ArrayList<>();
+        for (Pattern p : rules.phraseExclusions()) {
+            exclusions.addAll(matcher.findAll(p, sentence));
         }
         PhraseTable.Match phrase = null;
         for (PhraseTable.Match m : table.findAll(sentence)) {
-            if (!excluded(sentence, m)) {
+            if (!overlapsAny(exclusions, m)) {
                 phrase = m;
                 break;
             }
@@ -58,28 +72,14 @@ public final class Extractor {
         if (phrase == null) {
             return Optional.empty();
         }
-        String condition = null;
-        for (Pattern p : rules.conditions()) {
-            Matcher m = p.matcher(sentence);
-            if (m.find()) {
-                condition = m.groupCount() > 0 && m.group(1) != null ? m.group(1) : m.group();
-                break;
-            }
-        }
-        String attributedTo = null;
-        for (Pattern p : rules.thirdParty()) {
-            Matcher m = p.matcher(sentence);
-            if (m.find()) {
-                attributedTo = m.groupCount() > 0 && m.group(1) != null ? m.group(1) : m.group();
-                break;
-            }
-        }
-        DateGuess date = date(sentence, published).or(() -> title == null ? Optional.empty() : date(title, published)
-                .map(d -> new DateGuess(d.date(), "INFERRED", "from the paper's title: " + d.note()))).orElseGet(() ->
-                new DateGuess(published.plusMonths(rules.defaultMonths()), "EDITOR", rules.defaultNote()));
+        String condition = firstGroup(matcher, rules.conditions(), sentence);
+        String attributedTo = firstGroup(matcher, rules.thirdParty(), sentence);
+        DateGuess date = date(matcher, sentence, published).or(() -> title == null ? Optional.empty()
+                : date(matcher, title, published).map(d -> new DateGuess(d.date(), "INFERRED", "from the paper's title: " + d.note())))
+                .orElseGet(() -> new DateGuess(published.plusMonths(rules.defaultMonths()), "EDITOR", rules.defaultNote()));
         List<String> themes = new ArrayList<>();
         for (ExtractionRules.ThemeRule t : rules.themes()) {
-            if (t.all().stream().allMatch(p -> p.matcher(sentence).find())) {
+            if (t.all().stream().allMatch(p -> matcher.found(p, sentence))) {
                 themes.add(t.theme());
             }
         }
@@ -89,27 +89,49 @@ public final class Extractor {
                 attributedTo != null, attributedTo, date.date(), date.basis(), date.note(), themes));
     }
 
-    private boolean excluded(String sentence, PhraseTable.Match m) {
-        for (Pattern p : rules.phraseExclusions()) {
-            Matcher x = p.matcher(sentence);
-            while (x.find()) {
-                if (x.start() < m.end() && m.start() < x.end()) {
-                    return true;
-                }
+    /** The first group (or the whole match) of the first pattern that matches. */
+    private static String firstGroup(BoundedMatcher matcher, List<Pattern> patterns, String sentence) {
+        for (Pattern p : patterns) {
+            Optional<MatchResult> m = matcher.find(p, sentence);
+            if (m.isPresent()) {
+                MatchResult r = m.get();
+                return r.groupCount() > 0 && r.group(1) != null ? r.group(1) : r.group();
+            }
+        }
+        return null;
+    }
+
+    private static boolean overlapsAny(List<MatchResult> exclusions, PhraseTable.Match m) {
+        for (MatchResult x : exclusions) {
+            if (x.start() < m.end() && m.start() < x.end()) {
+                return true;
             }
         }
         return false;
     }
 
+    private static void reportGiveUps(List<BoundedMatcher.GaveUp> gaveUp) {
+        if (gaveUp.isEmpty()) {
+            return;
+        }
+        Map<String, List<BoundedMatcher.GaveUp>> byPattern = new LinkedHashMap<>();
+        gaveUp.forEach(g -> byPattern.computeIfAbsent(g.pattern(), k -> new ArrayList<>()).add(g));
+        byPattern.forEach((pattern, list) -> LOG.log(System.Logger.Level.WARNING,
+                "Extraction rule /{0}/ gave up on {1} sentence(s), the longest {2} characters ({3}); it counted as no match there",
+                pattern, list.size(), list.stream().mapToInt(BoundedMatcher.GaveUp::sentenceLength).max().orElse(0),
+                list.get(0).reason()));
+    }
+
     record DateGuess(LocalDate date, String basis, String note) {
     }
 
-    Optional<DateGuess> date(String text, LocalDate published) {
+    Optional<DateGuess> date(BoundedMatcher matcher, String text, LocalDate published) {
         for (ExtractionRules.DateRule r : rules.dates()) {
-            Matcher m = r.pattern().matcher(text);
-            if (!m.find()) {
+            Optional<MatchResult> found = matcher.find(r.pattern(), text);
+            if (found.isEmpty()) {
                 continue;
             }
+            MatchResult m = found.get();
             String note = r.note().replace("{0}", m.group());
             LocalDate date = switch (r.kind()) {
                 case MONTH -> YearMonth.of(Integer.parseInt(m.group(2)), monthOf(m.group(1))).atEndOfMonth();
@@ -129,9 +151,9 @@ public final class Extractor {
         return java.time.Month.valueOf(name.toUpperCase(Locale.ROOT)).getValue();
     }
 
-    private static boolean any(List<Pattern> patterns, String text) {
+    private static boolean any(BoundedMatcher matcher, List<Pattern> patterns, String text) {
         for (Pattern p : patterns) {
-            if (p.matcher(text).find()) {
+            if (matcher.found(p, text)) {
                 return true;
             }
         }

@@ -23,6 +23,9 @@ class ExtractionResourceTests {
     @Inject
     Ledger ledger;
 
+    @Inject
+    CandidateCache cache;
+
     private static final String TEXT = """
             Outlook on U.S.-China Relations
 
@@ -119,5 +122,61 @@ class ExtractionResourceTests {
         as("editor").body(Map.of("start", 0, "end", 5)).post("/api/sources/" + withText + "/candidates/accept").then().statusCode(404);
         as("editor").body(Map.of("start", -1)).post("/api/sources/" + withText + "/candidates/reject").then().statusCode(400);
         anonymous().get("/api/sources/" + withText).then().statusCode(200);
+    }
+
+    @Test
+    void publicCandidateReadsAreComputedOncePerTextVersion() throws Exception {
+        String paper = Ledger.paper("2024-11-13", "Extraction Author " + Ledger.unique("c"));
+        long before = cache.computations();
+        as("editor").contentType("text/plain").body(TEXT).post("/api/sources/" + paper + "/text").then().statusCode(200)
+                .body("candidates.size()", equalTo(4));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> reads = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                reads.add(pool.submit(() -> anonymous().get("/api/sources/" + paper + "/candidates").then().statusCode(200)
+                        .extract().jsonPath().getList("candidates").size()));
+            }
+            for (var r : reads) {
+                assertEquals(4, r.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, cache.computations() - before, "one text version, one extraction for 17 reads");
+        // a new text is a new version: computed once more, then served again
+        as("editor").contentType("text/plain").body(TEXT + "\nChina will probably stay the course.\n")
+                .post("/api/sources/" + paper + "/text").then().statusCode(200).body("candidates.size()", equalTo(5));
+        anonymous().get("/api/sources/" + paper + "/candidates").then().statusCode(200).body("candidates.size()", equalTo(5));
+        assertEquals(2, cache.computations() - before);
+    }
+
+    @Test
+    void aHostileTextOfTheLargestAllowedSizeIsAnsweredInSecondsThroughTheApi() {
+        StringBuilder text = new StringBuilder("The Trump ");
+        while (text.length() < 1_000_000) {
+            text.append("Aa Bb a Word in the event of rain ");
+        }
+        text.append("will likely last.\n\n");
+        while (text.length() < ExtractionService.MAX_TEXT - 200) {
+            text.append("China is likely to stay. ");
+        }
+        String paper = Ledger.paper("2024-11-13", "Extraction Author " + Ledger.unique("h"));
+        long started = System.nanoTime();
+        int proposed = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () ->
+                count(as("editor").contentType("text/plain").body(text.toString()).post("/api/sources/" + paper + "/text")
+                        .then().statusCode(200).extract().asString()));
+        long attached = System.nanoTime();
+        assertEquals(proposed, count(anonymous().get("/api/sources/" + paper + "/candidates").then().statusCode(200)
+                .extract().asString()));
+        long read = System.nanoTime();
+        System.out.printf("2M-character hostile text: attached with %,d candidates in %,d ms, read again in %,d ms%n",
+                proposed, (attached - started) / 1_000_000, (read - attached) / 1_000_000);
+        assertEquals(1 + (ExtractionService.MAX_TEXT - 1_000_000) / 25, proposed, 40);
+    }
+
+    /** How many candidates a JSON answer holds (counted in the raw text: a JSON parser in the test would dominate the timing). */
+    private static int count(String json) {
+        return json.split("\"tablePhrase\":", -1).length - 1;
     }
 }

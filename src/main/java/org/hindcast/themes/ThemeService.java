@@ -62,7 +62,17 @@ public class ThemeService {
         return theme;
     }
 
+    /**
+     * Moves serialise on one transaction-scoped lock on the theme tree: each looks for a cycle in the tree as the
+     * move before it committed it. Without it, "A under B" and "B under A" each see a tree without the other
+     * and both commit a cycle. Moves are rare; reads never take the lock.
+     */
+    static final long TREE_LOCK = 7261002;
+
     public Theme update(String actor, String slug, long version, String name, String parentSlug, boolean clearParent) {
+        if (parentSlug != null) {
+            em.createNativeQuery("select pg_advisory_xact_lock(" + TREE_LOCK + ")").getSingleResult();
+        }
         Theme theme = get(slug);
         if (theme.version != version) {
             throw ApiException.conflict("The theme was changed since version " + version + ".");

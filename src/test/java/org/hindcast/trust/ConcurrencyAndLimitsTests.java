@@ -113,6 +113,47 @@ class ConcurrencyAndLimitsTests {
     }
 
     @Test
+    void twoConcurrentThemeMovesNeverMakeACycle() throws Exception {
+        Staff.ensure();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String a = Ledger.unique("cycle-a");
+                String b = Ledger.unique("cycle-b");
+                for (String t : List.of(a, b)) {
+                    as("editor").body(Map.of("slug", t, "name", t)).post("/api/themes").then().statusCode(201);
+                }
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<HttpResponse<String>>> moves = new ArrayList<>();
+                for (String[] move : new String[][] {{a, b}, {b, a}}) {
+                    HttpRequest patch = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/api/themes/" + move[0]))
+                            .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"version\":0,\"parent\":\"" + move[1] + "\"}"))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("editor:" + Staff.PASSWORD).getBytes()))
+                            .build();
+                    moves.add(pool.submit(() -> {
+                        go.await();
+                        return http.send(patch, HttpResponse.BodyHandlers.ofString());
+                    }));
+                }
+                go.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                for (var m : moves) {
+                    statuses.add(m.get().statusCode());
+                }
+                statuses.sort(null);
+                assertEquals(List.of(200, 400), statuses, "round " + round + ": one move wins, the other would close a cycle");
+                String parentOfA = anonymous().get("/api/themes/" + a).jsonPath().getString("parent");
+                String parentOfB = anonymous().get("/api/themes/" + b).jsonPath().getString("parent");
+                assertEquals(false, b.equals(parentOfA) && a.equals(parentOfB), "round " + round + ": " + a + " and " + b
+                        + " are each other's parent");
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void oversizedRequestsAreRefusedWithTheLimitNamed() throws Exception {
         Staff.ensure();
         String big = "{\"name\":\"" + "x".repeat(9 * 1024 * 1024) + "\",\"slug\":\"big\"}";

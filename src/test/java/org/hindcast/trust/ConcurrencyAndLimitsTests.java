@@ -154,6 +154,34 @@ class ConcurrencyAndLimitsTests {
     }
 
     @Test
+    void aChunkedBodyOverTheLimitIsRefusedLikeADeclaredOne() throws Exception {
+        Staff.ensure();
+        var before = ledger.counts();
+        String paper = Ledger.paper("2024-11-13", "Chunked Author " + Ledger.unique("c"));
+        for (String path : List.of("/api/themes", "/api/sources/" + paper + "/text")) {
+            byte[] big = ("{\"slug\":\"big\",\"name\":\"" + "x".repeat(9 * 1024 * 1024) + "\"}").getBytes();
+            HttpRequest chunked = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+                    .header("Content-Type", path.endsWith("/text") ? "text/plain" : "application/json")
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("editor:" + Staff.PASSWORD).getBytes()))
+                    .build();
+            HttpResponse<String> response = http.send(chunked, HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, response.statusCode(), path + ": " + response.body());
+            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""), path);
+            assertEquals(true, response.body().contains("hindcast.limits.max-body-bytes"), response.body());
+        }
+        // a page's form, sent in chunks, meets the same limit
+        byte[] form = ("username=editor&password=" + "x".repeat(9 * 1024 * 1024)).getBytes();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/login"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(form)))
+                .header("Content-Type", "application/x-www-form-urlencoded").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, page.statusCode(), page.body());
+        anonymous().get("/api/sources/" + paper + "/candidates").then().statusCode(404);
+        var after = ledger.counts();
+        assertEquals(before.get("paper") + 1, after.get("paper"));
+    }
+
+    @Test
     void oversizedRequestsAreRefusedWithTheLimitNamed() throws Exception {
         Staff.ensure();
         String big = "{\"name\":\"" + "x".repeat(9 * 1024 * 1024) + "\",\"slug\":\"big\"}";

@@ -17,7 +17,8 @@ import java.util.Map;
  */
 public final class YamlFile {
 
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** A key given twice is an error, not its last value (as in the API's JSON). */
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
 
     private final JsonNode tree;
     private final byte[] bytes;

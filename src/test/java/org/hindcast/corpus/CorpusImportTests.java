@@ -125,6 +125,18 @@ class CorpusImportTests {
     }
 
     @Test
+    void aKeyGivenTwiceInACorpusFileIsRefusedWithItsLine() {
+        String file = paperFile("twice", "themes: [taiwan]").replace("  probability: 0.6\n", "  probability: 0.6\n  probability: 0.1\n");
+        var before = ledger.counts();
+        ImportReport report = importer.importAll(List.of(new CorpusSource.Entry("twice.yaml", file.getBytes(StandardCharsets.UTF_8))));
+        assertEquals(ImportReport.Outcome.REFUSED, report.files().get(0).outcome());
+        CorpusError error = report.files().get(0).errors().get(0);
+        assertTrue(error.message().contains("probability"), error.toString());
+        assertEquals(lineOf(file, "probability: 0.1"), error.line(), error.toString());
+        assertEquals(before, ledger.counts());
+    }
+
+    @Test
     void aLaterErrorInAFileRollsBackItsEarlierForecasts() {
         String file = paperFile("half", "themes: [taiwan]")
                 .replace("  themes: [taiwan]\n  resolveBy: '2027-01-01'\n  probability: 0.6",

@@ -130,7 +130,7 @@ public final class Benchmark {
                 + scalar(benchUrl, "show shared_buffers"));
 
         step("import through the service's importer (" + jar.getFileName() + " import)");
-        List<String> out = runChild(List.of(javaCommand, "-jar", jar.toString(), "import", data.toAbsolutePath().toString()), benchUrl,
+        List<String> out = runChild(List.of(javaCommand, "-jar", jar.toString(), "import", data.toAbsolutePath().toString(), "--as", "admin"), benchUrl,
                 Duration.ofHours(2));
         Matcher m = Pattern.compile("imported ([\\d,]+) forecasts in ([\\d.]+) s").matcher(String.join("\n", out));
         if (!m.find()) {

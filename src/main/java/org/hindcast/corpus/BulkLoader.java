@@ -80,6 +80,8 @@ public class BulkLoader {
         final String affiliation;
         final Set<String> aliasKeys;
         final List<String> newAliases = new ArrayList<>();
+        /** What the file said of the author's name and affiliation, for the next import to compare; null when it said nothing. */
+        String baselineHash;
         long id;
 
         AuthorState(long id, String slug, String displayName, String affiliation, Set<String> aliasKeys) {
@@ -195,6 +197,9 @@ public class BulkLoader {
             }
             AuthorState created = new AuthorState(0, ad.slug(), displayName, Text.blankToNull(ad.affiliation()), keys);
             created.newAliases.addAll(aliases);
+            if (ad.displayName() != null || ad.affiliation() != null) {
+                created.baselineHash = Baseline.hashOf(ad.displayName(), ad.affiliation());
+            }
             return created;
         }
 
@@ -298,17 +303,17 @@ public class BulkLoader {
     }
 
     /** Writes the files in one transaction; on any database refusal nothing of them stays and the caller goes file by file. */
-    List<ImportReport.FileResult> write(List<Accepted> files, Session session) {
+    List<ImportReport.FileResult> write(List<Accepted> files, Session session, String actor) {
         return QuarkusTransaction.requiringNew().timeout(1800).call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                return writeRows(c, files, session);
+                return writeRows(c, files, session, actor);
             }
         });
     }
 
-    private List<ImportReport.FileResult> writeRows(Connection c, List<Accepted> files, Session session) throws Exception {
+    private List<ImportReport.FileResult> writeRows(Connection c, List<Accepted> files, Session session, String actor)
+            throws Exception {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        String actor = CorpusImporter.ACTOR;
         String reviewer = CorpusImporter.REVIEWER;
         List<AuthorState> newAuthors = new ArrayList<>();
         int forecasts = 0;
@@ -348,7 +353,7 @@ public class BulkLoader {
         for (int i = 0; i < newAuthors.size(); i++) {
             AuthorState s = newAuthors.get(i);
             s.id = authorIds[i];
-            author.row(s.id, s.slug, s.displayName, s.affiliation);
+            author.row(s.id, s.slug, s.displayName, s.affiliation, s.baselineHash, s.baselineHash == null ? null : 0);
             for (String name : s.newAliases) {
                 alias.row(s.id, name, AuthorNames.key(name));
             }
@@ -370,7 +375,8 @@ public class BulkLoader {
             String title = pd.title().trim();
             paper.row(paperId, pd.slug(), title, pd.publisher().trim(), Text.blankToNull(pd.series()), Text.blankToNull(pd.url()),
                     a.published().date(), a.published().precision().name(), pd.language() == null ? "en" : pd.language(), actor,
-                    textArray(pd.authors().stream().map(x -> x.name().trim()).toList()), Text.blankToNull(pd.sourceText()), Text.blankToNull(pd.note()));
+                    textArray(pd.authors().stream().map(x -> x.name().trim()).toList()), Text.blankToNull(pd.sourceText()), Text.blankToNull(pd.note()),
+                    Baseline.hashOf(pd), 0);
             for (int k = 0; k < a.authors().size(); k++) {
                 paperAuthor.row(paperId, k, a.authors().get(k).id);
             }
@@ -383,7 +389,7 @@ public class BulkLoader {
                 forecast.row(id, paperId, statement, fd.quote().trim(), f.speaker(), f.thirdParty(), Text.blankToNull(fd.condition()),
                         f.phrase(), f.probability(), f.basis(), f.tableVersion(), f.madeOn(), f.resolveBy(), fd.resolveByBasis(),
                         Text.blankToNull(fd.resolveByNote()), Text.blankToNull(fd.resolutionCriteria()), f.status(), f.credit(),
-                        f.resolvedOn(), actor, resolved ? 1 : 0, fd.key());
+                        f.resolvedOn(), actor, resolved ? 1 : 0, fd.key(), Baseline.hashOf(fd), resolved ? 1 : 0);
                 audit.row(actor, "forecast.create", "forecast", Long.toString(id), pd.slug() + ": " + statement);
                 if (f.scoredForAuthors()) {
                     for (AuthorState s : a.authors()) {
@@ -417,20 +423,23 @@ public class BulkLoader {
                     }
                     audit.row(reviewer, "forecast.resolve", "forecast", Long.toString(id),
                             rd.outcome() + (credit != null ? " " + credit : "") + " (resolution 1): " + rationale);
+                    audit.row(actor, "corpus.resolution", "forecast", Long.toString(id),
+                            "imported the verdict of " + a.name() + ": " + rd.outcome());
                     added.resolutions++;
                 }
                 added.forecasts++;
             }
             results.add(new ImportReport.FileResult(a.name(), ImportReport.Outcome.LOADED, added, new ImportReport.Counts(), List.of()));
         }
-        author.copy(copy, "author (id, slug, display_name, affiliation)");
+        author.copy(copy, "author (id, slug, display_name, affiliation, corpus_hash, corpus_version)");
         alias.copy(copy, "author_alias (author_id, alias, alias_key)");
         paper.copy(copy, "paper (id, slug, title, publisher, series, url, published_on, published_precision, language, "
-                + "created_by, printed_authors, source_text, note)");
+                + "created_by, printed_authors, source_text, note, corpus_hash, corpus_version)");
         paperAuthor.copy(copy, "paper_author (paper_id, position, author_id)");
         forecast.copy(copy, "forecast (id, paper_id, statement, quote, speaker, third_party, condition, phrase, probability, "
                 + "probability_basis, phrase_table_version, made_on, resolve_by, resolve_by_basis, resolve_by_note, "
-                + "resolution_criteria, status, outcome_credit, resolved_on, created_by, version, corpus_key)");
+                + "resolution_criteria, status, outcome_credit, resolved_on, created_by, version, corpus_key, corpus_hash, "
+                + "corpus_version)");
         forecastAuthor.copy(copy, "forecast_author (forecast_id, author_id)");
         forecastTheme.copy(copy, "forecast_theme (forecast_id, theme_id)");
         evidenceRows.copy(copy, "evidence (id, forecast_id, summary, observed_on, citation_url, citation_note, stance, added_by)");

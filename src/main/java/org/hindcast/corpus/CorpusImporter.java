@@ -4,6 +4,8 @@ import org.hindcast.common.Text;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.hindcast.audit.AuditLog;
 import org.hindcast.authors.Author;
 import org.hindcast.authors.AuthorNames;
 import org.hindcast.authors.AuthorService;
@@ -60,7 +62,13 @@ import java.util.stream.Collectors;
 public class CorpusImporter {
 
     private static final Logger LOG = Logger.getLogger(CorpusImporter.class);
-    public static final String ACTOR = "corpus";
+    /** Who an import is attributed to when nobody ran it: the first load of an empty ledger at start-up. */
+    public static final String SYSTEM = "corpus";
+    /**
+     * The reviewer of record of a verdict that comes from a corpus file: the file's reviewers decided it, not the
+     * admin who imported it (who may also have logged the forecast, and one person never both logs and resolves).
+     * The admin's part is in the audit log, as "corpus.resolution".
+     */
     public static final String REVIEWER = "corpus-review";
 
     @Inject
@@ -96,23 +104,45 @@ public class CorpusImporter {
     @Inject
     ScoreAggregates aggregates;
 
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
     /** Files read from a directory at a time: a hundred thousand files never sit in memory at once. */
     static final int WINDOW = 5_000;
 
-    public ImportReport importAll(List<CorpusSource.Entry> entries) {
-        Run run = new Run();
+    /** Imports files, each whole or refused; every record written is attributed to {@code actor}, who ran it. */
+    public ImportReport importAll(String actor, List<CorpusSource.Entry> entries) {
+        Run run = new Run(actor);
         List<ImportReport.FileResult> results = importBatch(entries, run);
         refreshPendingScores(null);
         ImportReport report = new ImportReport(results);
-        LOG.info("Corpus import:\n" + report.table());
+        recordRun(actor, report);
+        LOG.info("Corpus import by " + actor + ":\n" + report.table());
         return report;
+    }
+
+    /** One audit entry per run that wrote something: who ran it and what it did (each record's own entry names them too). */
+    private void recordRun(String actor, ImportReport report) {
+        long refused = report.files().stream().filter(f -> f.outcome() == ImportReport.Outcome.REFUSED).count();
+        int added = report.files().stream().mapToInt(f -> f.added().total()).sum();
+        int changed = report.files().stream().mapToInt(f -> f.changed().total()).sum();
+        int kept = report.files().stream().mapToInt(f -> f.kept().size()).sum();
+        if (added + changed == 0) {
+            return; // a run that wrote nothing leaves no trace, as a refused request does not
+        }
+        QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "corpus.import", "corpus", "files",
+                report.files().size() + " files: " + added + " records added, " + changed + " changed, " + kept
+                        + " ledger corrections kept, " + refused + " files refused"));
     }
 
     /**
      * Imports every .yaml file of a directory, themes files first, window by window, telling {@code progress}
      * (when given) how far it is. Same rules as {@link #importAll}: each file whole or refused.
      */
-    public ImportReport importDirectory(Path dir, Consumer<String> progress) {
+    public ImportReport importDirectory(String actor, Path dir, Consumer<String> progress) {
         List<Path> files;
         try (var list = Files.list(dir)) {
             List<Path> yaml = list.filter(f -> f.getFileName().toString().endsWith(".yaml") || f.getFileName().toString().endsWith(".yml"))
@@ -123,7 +153,7 @@ public class CorpusImporter {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the corpus directory " + dir, e);
         }
-        Run run = new Run();
+        Run run = new Run(actor);
         long started = System.nanoTime();
         List<ImportReport.FileResult> results = new ArrayList<>();
         // The next window is read and checked (CPU) while this one is written (mostly the database's work).
@@ -155,7 +185,9 @@ public class CorpusImporter {
             reader.shutdownNow();
         }
         refreshPendingScores(progress);
-        return new ImportReport(results);
+        ImportReport report = new ImportReport(results);
+        recordRun(actor, report);
+        return report;
     }
 
     private static boolean isThemesFile(Path f) {
@@ -168,10 +200,15 @@ public class CorpusImporter {
 
     /** One import run: the bulk path's view of the ledger, read when first needed and again after per-file work. */
     private final class Run {
+        final String actor;
         BulkLoader.Session session;
         final java.util.concurrent.atomic.AtomicLong parseNanos = new java.util.concurrent.atomic.AtomicLong();
         long bulkNanos;
         long oneByOneNanos;
+
+        Run(String actor) {
+            this.actor = actor;
+        }
 
         BulkLoader.Session session() {
             if (session == null) {
@@ -214,7 +251,7 @@ public class CorpusImporter {
         List<Parsed> papers = new ArrayList<>();
         for (Parsed p : ordered) {
             if (p.doc() instanceof CorpusDocs.ThemesFile) {
-                results.add(importOne(p));
+                results.add(importOne(p, run.actor));
                 run.session = null; // the theme tree may have changed
             } else {
                 papers.add(p);
@@ -236,7 +273,7 @@ public class CorpusImporter {
         for (int from = 0; from < fast.size(); from += BulkLoader.CHUNK) {
             List<BulkLoader.Accepted> chunk = fast.subList(from, Math.min(fast.size(), from + BulkLoader.CHUNK));
             try {
-                results.addAll(bulk.write(chunk, run.session()));
+                results.addAll(bulk.write(chunk, run.session(), run.actor));
             } catch (RuntimeException e) {
                 LOG.warnf("A bulk chunk of %d files was refused by the database (%s); importing them one by one",
                         chunk.size(), rootMessage(e));
@@ -247,7 +284,7 @@ public class CorpusImporter {
         long t2 = System.nanoTime();
         run.bulkNanos += t2 - t1;
         for (Parsed p : oneByOne) {
-            results.add(importOne(p));
+            results.add(importOne(p, run.actor));
         }
         run.oneByOneNanos += System.nanoTime() - t2;
         if (!oneByOne.isEmpty()) {
@@ -357,17 +394,24 @@ public class CorpusImporter {
         return slugs;
     }
 
-    private ImportReport.FileResult importOne(Parsed p) {
+    /** One file's import: who runs it, what it added and changed, and which ledger corrections it kept. */
+    private record FileRun(String actor, String name, YamlFile yaml, ImportReport.Counts added, ImportReport.Counts changed,
+                           List<String> kept) {
+    }
+
+    private ImportReport.FileResult importOne(Parsed p, String actor) {
         String name = p.entry().name();
         ImportReport.Counts added = new ImportReport.Counts();
         ImportReport.Counts changed = new ImportReport.Counts();
+        List<String> kept = new ArrayList<>();
+        FileRun run = new FileRun(actor, name, p.yaml(), added, changed, kept);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 try {
                     if (p.doc() instanceof CorpusDocs.ThemesFile t) {
-                        importThemes(name, p.yaml(), t, added, changed);
+                        importThemes(run, t);
                     } else {
-                        importPaper(name, p.yaml(), (CorpusDocs.PaperFile) p.doc(), added, changed);
+                        importPaper(run, (CorpusDocs.PaperFile) p.doc());
                     }
                 } catch (CorpusException e) {
                     throw new Refused(e);
@@ -381,7 +425,7 @@ public class CorpusImporter {
         }
         ImportReport.Outcome outcome = added.total() > 0 ? ImportReport.Outcome.LOADED
                 : changed.total() > 0 ? ImportReport.Outcome.CHANGED : ImportReport.Outcome.UNCHANGED;
-        return new ImportReport.FileResult(name, outcome, added, changed, List.of());
+        return new ImportReport.FileResult(name, outcome, added, changed, List.of(), List.copyOf(kept));
     }
 
     /** Carries a refusal out of the transaction, which it rolls back. */
@@ -394,8 +438,9 @@ public class CorpusImporter {
         }
     }
 
-    private void importThemes(String name, YamlFile yaml, CorpusDocs.ThemesFile file, ImportReport.Counts added,
-                              ImportReport.Counts changed) throws CorpusException {
+    private void importThemes(FileRun run, CorpusDocs.ThemesFile file) throws CorpusException {
+        String name = run.name();
+        YamlFile yaml = run.yaml();
         List<CorpusDocs.ThemeDoc> pending = new ArrayList<>(file.themes());
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < file.themes().size(); i++) {
@@ -412,41 +457,65 @@ public class CorpusImporter {
                         "no theme '" + bad.parent() + "' (nor one in this file) to be the parent"));
             }
             pending.remove(t);
+            String path = "$.themes[" + index.get(t.slug()) + "]";
+            String hash = Baseline.hashOf(t.name(), t.parent());
             var existing = Theme.findBySlug(t.slug());
             if (existing.isEmpty()) {
-                themes.create(ACTOR, t.slug(), t.name(), t.parent());
-                added.themes++;
-            } else {
-                Theme theme = existing.get();
-                String parent = theme.parent == null ? null : theme.parent.slug;
-                if (!theme.name.equals(t.name()) || !Objects.equals(parent, t.parent())) {
-                    themes.update(ACTOR, t.slug(), theme.version, t.name(), t.parent(), t.parent() == null);
-                    changed.themes++;
+                Theme created = at(name, yaml, path, () -> themes.create(run.actor(), t.slug(), t.name(), t.parent()));
+                remember("theme", created.id, hash);
+                run.added().themes++;
+                continue;
+            }
+            Theme theme = existing.get();
+            String parent = theme.parent == null ? null : theme.parent.slug;
+            boolean differs = !theme.name.equals(t.name()) || !Objects.equals(parent, t.parent());
+            switch (baseline("theme", theme.id).decide(differs, hash, theme.version)) {
+                case AGREE -> remember("theme", theme.id, hash);
+                case APPLY -> {
+                    at(name, yaml, path, () -> themes.update(run.actor(), t.slug(), theme.version, t.name(), t.parent(),
+                            t.parent() == null));
+                    remember("theme", theme.id, hash);
+                    run.changed().themes++;
                 }
+                case KEEP_LEDGER -> run.kept().add("theme '" + t.slug() + "' keeps the ledger's name '" + theme.name
+                        + "' and parent " + (parent == null ? "none" : "'" + parent + "'"));
+                case CONFLICT -> throw conflict(run, path, "The theme '" + t.slug() + "'", null);
             }
         }
     }
 
-    private void importPaper(String name, YamlFile yaml, CorpusDocs.PaperFile file, ImportReport.Counts added,
-                             ImportReport.Counts changed) throws CorpusException {
+    private void importPaper(FileRun run, CorpusDocs.PaperFile file) throws CorpusException {
+        String name = run.name();
+        YamlFile yaml = run.yaml();
         CorpusDocs.PaperDoc pd = file.paper();
         List<PaperService.PrintedAuthor> printed = new ArrayList<>();
         for (int i = 0; i < pd.authors().size(); i++) {
             int index = i;
-            Author author = at(name, yaml, "$.paper.authors[" + i + "]", () -> ensureAuthor(pd.authors().get(index), added, changed));
+            String path = "$.paper.authors[" + i + "]";
+            Author author = at(name, yaml, path, () -> ensureAuthor(run, path, pd.authors().get(index)));
             printed.add(new PaperService.PrintedAuthor(author.slug, pd.authors().get(i).name(), null));
         }
         var fields = new PaperService.PaperFields(pd.slug(), pd.title(), pd.publisher(), emptyIfNull(pd.series()),
                 emptyIfNull(pd.url()), pd.published(), pd.language() == null ? "en" : pd.language(), printed,
                 emptyIfNull(pd.note()), emptyIfNull(pd.sourceText()));
+        String hash = Baseline.hashOf(pd);
         Paper paper = Paper.findBySlug(pd.slug()).orElse(null);
         if (paper == null) {
-            paper = at(name, yaml, "$.paper", () -> papers.create(ACTOR, fields));
-            added.papers++;
-        } else if (differs(paper, fields)) {
-            long version = paper.version;
-            paper = at(name, yaml, "$.paper", () -> papers.update(ACTOR, pd.slug(), version, fields));
-            changed.papers++;
+            paper = at(name, yaml, "$.paper", () -> papers.create(run.actor(), fields));
+            remember("paper", paper.id, hash);
+            run.added().papers++;
+        } else {
+            Paper stored = paper;
+            switch (baseline("paper", paper.id).decide(differs(paper, fields), hash, paper.version)) {
+                case AGREE -> remember("paper", paper.id, hash);
+                case APPLY -> {
+                    paper = at(name, yaml, "$.paper", () -> papers.update(run.actor(), pd.slug(), stored.version, fields));
+                    remember("paper", paper.id, hash);
+                    run.changed().papers++;
+                }
+                case KEEP_LEDGER -> run.kept().add("paper '" + pd.slug() + "' keeps the ledger's corrected details");
+                case CONFLICT -> throw conflict(run, "$.paper", "The paper '" + pd.slug() + "'", pd.slug());
+            }
         }
 
         List<CorpusDocs.ForecastDoc> docs = nonNull(file.forecasts());
@@ -458,47 +527,63 @@ public class CorpusImporter {
                 throw new CorpusException(new CorpusError(name, yaml.lineOf(path + ".key"), path + ".key",
                         "the key '" + fd.key() + "' is used twice in this file"));
             }
-            Paper owner = paper;
-            importForecast(name, yaml, path, owner, fd, added, changed);
+            importForecast(run, path, paper, fd);
         }
     }
 
-    private Author ensureAuthor(CorpusDocs.AuthorDoc ad, ImportReport.Counts added, ImportReport.Counts changed) {
+    private Author ensureAuthor(FileRun run, String path, CorpusDocs.AuthorDoc ad) throws CorpusException {
         Author author = ad.slug() == null ? null : authors.findBySlug(ad.slug()).orElse(null);
         if (author == null) {
             author = authors.findByName(ad.name()).orElse(null);
         }
+        // The file has a say on an author's display name and affiliation only where it gives them.
+        boolean says = ad.displayName() != null || ad.affiliation() != null;
+        String hash = Baseline.hashOf(ad.displayName(), ad.affiliation());
         if (author == null) {
             List<String> aliases = new ArrayList<>(nonNull(ad.aliases()));
             aliases.add(ad.name());
-            author = authors.create(ACTOR, ad.slug(), ad.displayName() != null ? ad.displayName() : ad.name(),
+            author = authors.create(run.actor(), ad.slug(), ad.displayName() != null ? ad.displayName() : ad.name(),
                     Text.blankToNull(ad.affiliation()), aliases);
-            added.authors++;
+            if (says) {
+                remember("author", author.id, hash);
+            }
+            run.added().authors++;
             return author;
         }
         boolean touched = false;
-        if (ad.displayName() != null && !ad.displayName().equals(author.displayName)) {
-            authors.update(ACTOR, author.slug, author.version, ad.displayName(), null);
-            touched = true;
+        boolean differs = (ad.displayName() != null && !ad.displayName().equals(author.displayName))
+                || (ad.affiliation() != null && !ad.affiliation().equals(author.affiliation));
+        if (says) {
+            switch (baseline("author", author.id).decide(differs, hash, author.version)) {
+                case AGREE -> remember("author", author.id, hash);
+                case APPLY -> {
+                    authors.update(run.actor(), author.slug, author.version, ad.displayName(), ad.affiliation());
+                    remember("author", author.id, hash);
+                    touched = true;
+                }
+                case KEEP_LEDGER -> run.kept().add("author '" + author.slug + "' keeps the ledger's name '" + author.displayName
+                        + "'" + (author.affiliation == null ? "" : " and affiliation '" + author.affiliation + "'"));
+                case CONFLICT -> throw conflict(run, path, "The author '" + author.slug + "'", null);
+            }
         }
+        long before = author.version;
         for (String alias : concat(ad.name(), nonNull(ad.aliases()))) {
             if (!author.hasAliasKey(AuthorNames.key(alias))) {
-                authors.addAlias(ACTOR, author.slug, alias);
+                authors.addAlias(run.actor(), author.slug, alias);
                 touched = true;
             }
         }
-        if (ad.affiliation() != null && !ad.affiliation().equals(author.affiliation)) {
-            authors.update(ACTOR, author.slug, author.version, null, ad.affiliation());
-            touched = true;
-        }
         if (touched) {
-            changed.authors++;
+            // A name the file adds is the import's own change, not a correction in the ledger.
+            advance("author", author.id, before);
+            run.changed().authors++;
         }
         return author;
     }
 
-    private void importForecast(String file, YamlFile yaml, String path, Paper paper, CorpusDocs.ForecastDoc fd,
-                                ImportReport.Counts added, ImportReport.Counts changed) throws CorpusException {
+    private void importForecast(FileRun run, String path, Paper paper, CorpusDocs.ForecastDoc fd) throws CorpusException {
+        String file = run.name();
+        YamlFile yaml = run.yaml();
         Forecast found = Forecast.<Forecast>find("paper = ?1 and corpusKey = ?2", paper, fd.key()).firstResult();
         if (found == null && fd.key().matches("forecast-\\d+")) {
             // An exported forecast that was logged through the API: its key is its id; adopt it.
@@ -512,27 +597,41 @@ public class CorpusImporter {
         Speaker speaker = fd.speaker() == null ? Speaker.AUTHORS : Speaker.valueOf(fd.speaker());
         ProbabilityBasis basis = fd.probabilityBasis() == null ? null : ProbabilityBasis.valueOf(fd.probabilityBasis());
         LocalDate madeOn = fd.madeOn() == null ? paper.publishedOn : LocalDate.parse(fd.madeOn());
+        String hash = Baseline.hashOf(fd);
+        CorpusDocs.ResolutionDoc rd = fd.resolution();
         Forecast f;
+        boolean apply;
         if (stored == null) {
-            f = at(file, yaml, path, () -> forecasts.create(ACTOR, new ForecastInput.NewForecast(paper.slug, fd.statement(),
+            f = at(file, yaml, path, () -> forecasts.create(run.actor(), new ForecastInput.NewForecast(paper.slug, fd.statement(),
                     fd.quote(), speaker, fd.thirdParty(), fd.condition(), fd.phrase(), fd.probability(), basis,
                     fd.phraseTableVersion(), madeOn, LocalDate.parse(fd.resolveBy()), ResolveByBasis.valueOf(fd.resolveByBasis()),
                     fd.resolveByNote(), fd.resolutionCriteria(), fd.themes(), fd.authors())));
             f.corpusKey = fd.key();
             // Written now, so that the version a resolution below is checked against is the stored one.
             Forecast.flush();
-            added.forecasts++;
+            run.added().forecasts++;
+            apply = true;
         } else {
             ForecastInput.Correction correction = correctionFor(file, stored, fd, speaker, basis, madeOn);
-            if (correction != null) {
-                f = at(file, yaml, path, () -> forecasts.correct(ACTOR, stored.id, correction));
-                changed.forecasts++;
+            boolean verdictDiffers = rd != null && verdictDiffers(stored, rd);
+            switch (baseline("forecast", stored.id).decide(correction != null || verdictDiffers, hash, stored.version)) {
+                case AGREE, APPLY -> apply = true;
+                case KEEP_LEDGER -> {
+                    run.kept().add("forecast '" + fd.key() + "' keeps the ledger's correction (version " + stored.version + ")");
+                    apply = false;
+                }
+                default -> throw conflict(run, path, "The forecast '" + fd.key() + "'", paper.slug);
+            }
+            if (apply && correction != null) {
+                f = at(file, yaml, path, () -> forecasts.correct(run.actor(), stored.id, correction));
+                run.changed().forecasts++;
             } else {
                 f = stored;
             }
         }
         long forecastId = f.id;
 
+        // Evidence only ever adds: what the file cites and the ledger lacks.
         List<Evidence> existing = Evidence.of(forecastId);
         List<Long> evidenceIds = new ArrayList<>();
         List<CorpusDocs.EvidenceDoc> evidenceDocs = nonNull(fd.evidence());
@@ -541,15 +640,17 @@ public class CorpusImporter {
             Evidence match = existing.stream().filter(e -> e.summary.equals(ed.summary().trim())
                     && e.observedOn.equals(LocalDate.parse(ed.observedOn()))).findFirst().orElse(null);
             if (match == null) {
-                match = at(file, yaml, path + ".evidence[" + i + "]", () -> evidence.add(ACTOR, forecastId,
+                match = at(file, yaml, path + ".evidence[" + i + "]", () -> evidence.add(run.actor(), forecastId,
                         new EvidenceService.NewEvidence(ed.summary(), LocalDate.parse(ed.observedOn()), ed.citationUrl(),
                                 ed.citedSource(), ed.citationNote(), Stance.valueOf(ed.stance()))));
-                added.evidence++;
+                run.added().evidence++;
             }
             evidenceIds.add(match.id);
         }
+        if (!apply) {
+            return;
+        }
 
-        CorpusDocs.ResolutionDoc rd = fd.resolution();
         if (rd != null) {
             Outcome outcome = Outcome.valueOf(rd.outcome());
             LocalDate resolvedOn = LocalDate.parse(rd.resolvedOn());
@@ -558,20 +659,60 @@ public class CorpusImporter {
                 long version = f.version;
                 at(file, yaml, where, () -> resolutions.resolve(REVIEWER, forecastId, new ResolutionService.Verdict(version,
                         outcome, rd.credit(), resolvedOn, rd.rationale(), null, evidenceIds)));
-                added.resolutions++;
-            } else {
-                List<Resolution> history = Resolution.of(forecastId);
-                Resolution latest = history.get(history.size() - 1);
-                if (latest.outcome != outcome || !Objects.equals(latest.credit, rd.credit())
-                        || !latest.resolvedOn.equals(resolvedOn) || !latest.rationale.equals(rd.rationale().trim())) {
-                    long version = f.version;
-                    at(file, yaml, where, () -> resolutions.resolve(REVIEWER, forecastId, new ResolutionService.Verdict(version,
-                            outcome, rd.credit(), resolvedOn, rd.rationale(),
-                            "The corpus file " + file + " gives a different verdict.", evidenceIds)));
-                    changed.resolutions++;
-                }
+                audit.record(run.actor(), "corpus.resolution", "forecast", Long.toString(forecastId),
+                        "imported the verdict of " + file + ": " + outcome);
+                run.added().resolutions++;
+            } else if (verdictDiffers(f, rd)) {
+                long version = f.version;
+                at(file, yaml, where, () -> resolutions.resolve(REVIEWER, forecastId, new ResolutionService.Verdict(version,
+                        outcome, rd.credit(), resolvedOn, rd.rationale(),
+                        "The corpus file " + file + " gives a different verdict.", evidenceIds)));
+                audit.record(run.actor(), "corpus.resolution", "forecast", Long.toString(forecastId),
+                        "imported the changed verdict of " + file + ": " + outcome);
+                run.changed().resolutions++;
             }
         }
+        remember("forecast", forecastId, hash);
+    }
+
+    /** Whether the file's verdict is not the forecast's latest one (a pending forecast has none). */
+    private static boolean verdictDiffers(Forecast f, CorpusDocs.ResolutionDoc rd) {
+        if (f.status == ForecastStatus.PENDING) {
+            return true;
+        }
+        List<Resolution> history = Resolution.of(f.id);
+        Resolution latest = history.get(history.size() - 1);
+        return latest.outcome != Outcome.valueOf(rd.outcome()) || !Objects.equals(latest.credit, rd.credit())
+                || !latest.resolvedOn.equals(LocalDate.parse(rd.resolvedOn())) || !latest.rationale.equals(rd.rationale().trim());
+    }
+
+    /** The record's baseline: what its file said, and its version, when it was last imported. */
+    private Baseline baseline(String table, long id) {
+        Object[] row = (Object[]) em.createNativeQuery("select corpus_hash, corpus_version from " + table + " where id = ?1")
+                .setParameter(1, id).getSingleResult();
+        return new Baseline((String) row[0], row[1] == null ? null : ((Number) row[1]).longValue());
+    }
+
+    /** Records that the ledger now holds what the file says (hash), at the record's current version. */
+    private void remember(String table, long id, String hash) {
+        em.flush();
+        em.createNativeQuery("update " + table + " set corpus_hash = ?1, corpus_version = version where id = ?2")
+                .setParameter(1, hash).setParameter(2, id).executeUpdate();
+    }
+
+    /** After the import's own change to a record: its baseline follows, if nobody had changed the record since. */
+    private void advance(String table, long id, long versionBefore) {
+        em.flush();
+        em.createNativeQuery("update " + table + " set corpus_version = version where id = ?1 and corpus_version = ?2")
+                .setParameter(1, id).setParameter(2, versionBefore).executeUpdate();
+    }
+
+    private static CorpusException conflict(FileRun run, String path, String what, String paperSlug) {
+        return new CorpusException(new CorpusError(run.name(), run.yaml().lineOf(path), path, what
+                + " was changed in the ledger since its last import, and this file changes it too: nothing of the file "
+                + "was written. " + (paperSlug == null ? "Bring the file in line with the ledger"
+                : "Export the paper (GET /api/sources/" + paperSlug + "/corpus-file)") + ", carry the file's change over, "
+                + "and import again."));
     }
 
     /** The correction that brings a stored forecast to what its file says, or null when they agree. */

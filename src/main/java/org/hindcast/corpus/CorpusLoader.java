@@ -48,7 +48,7 @@ public class CorpusLoader {
         };
         if (wanted && !readOnly && Paper.count() == 0) {
             LOG.info("The ledger is empty: loading the corpus");
-            importConfigured();
+            importConfigured(CorpusImporter.SYSTEM);
         }
         if (!readOnly) {
             // A bulk import stopped before its last step leaves authors marked for recomputation: finish them, in
@@ -71,7 +71,7 @@ public class CorpusLoader {
         return Files.isDirectory(path) ? CorpusSource.directory(path) : CorpusSource.packaged();
     }
 
-    public ImportReport importConfigured() {
-        return importer.importAll(configuredFiles());
+    public ImportReport importConfigured(String actor) {
+        return importer.importAll(actor, configuredFiles());
     }
 }

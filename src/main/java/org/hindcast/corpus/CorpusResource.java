@@ -21,11 +21,17 @@ public final class CorpusResource {
         @Inject
         CorpusLoader loader;
 
-        /** Imports the corpus directory (hindcast.corpus.dir, else the packaged copy); 200 with the report, 422 if a file was refused. */
+        @Inject
+        org.hindcast.common.Caller caller;
+
+        /**
+         * Imports the corpus directory (hindcast.corpus.dir, else the packaged copy), attributed to the calling admin;
+         * 200 with the report, 422 if a file was refused (a conflict with a correction made in the ledger included).
+         */
         @POST
         @Path("import")
         public Response importCorpus() {
-            ImportReport report = loader.importConfigured();
+            ImportReport report = loader.importConfigured(caller.name());
             return Response.status(report.anyRefused() ? 422 : 200).entity(report).build();
         }
     }

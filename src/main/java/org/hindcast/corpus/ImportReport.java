@@ -11,7 +11,15 @@ public record ImportReport(List<FileResult> files) {
     /** Up to this many files, the table has a row for each. */
     static final int LISTED_FILES = 100;
 
-    public record FileResult(String file, Outcome outcome, Counts added, Counts changed, List<CorpusError> errors) {
+    /**
+     * @param kept the records whose correction in the ledger was kept: the file still says what it said when they
+     *             were imported, and the ledger has been corrected since
+     */
+    public record FileResult(String file, Outcome outcome, Counts added, Counts changed, List<CorpusError> errors,
+                             List<String> kept) {
+        public FileResult(String file, Outcome outcome, Counts added, Counts changed, List<CorpusError> errors) {
+            this(file, outcome, added, changed, errors, List.of());
+        }
     }
 
     /** Counts of records, by kind. */
@@ -100,6 +108,13 @@ public record ImportReport(List<FileResult> files) {
             for (CorpusError e : f.errors()) {
                 out.append("refused: ").append(e).append('\n');
             }
+        }
+        int kept = files.stream().mapToInt(f -> f.kept().size()).sum();
+        if (kept > 0) {
+            files.stream().flatMap(f -> f.kept().stream().map(k -> f.file() + ": " + k)).limit(LISTED_FILES)
+                    .forEach(k -> out.append("kept: ").append(k).append('\n'));
+            out.append(kept).append(" records keep the ledger's correction: their files still say what they said at the "
+                    + "last import (export the papers to bring the files up to date)\n");
         }
         long refused = files.stream().filter(f -> f.outcome() == Outcome.REFUSED).count();
         long unchanged = files.stream().filter(f -> f.outcome() == Outcome.UNCHANGED).count();

@@ -32,7 +32,7 @@ public class UserService {
     SignInLimits limits;
 
     /** Names the service itself writes into the audit log and the ledger: no person may hold them. */
-    public static final Set<String> RESERVED = Set.of("anonymous", "corpus", "system", "hindcast", "root");
+    public static final Set<String> RESERVED = Set.of("anonymous", "corpus", "corpus-review", "system", "hindcast", "root");
 
     @ConfigProperty(name = "hindcast.admin.username", defaultValue = "admin")
     String adminUsername;

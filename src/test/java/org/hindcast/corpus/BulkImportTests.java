@@ -73,7 +73,7 @@ class BulkImportTests {
                 """);
         long auditBefore = count("select count(*) from audit_entry");
 
-        ImportReport report = importer.importDirectory(dir, null);
+        ImportReport report = importer.importDirectory("admin", dir, null);
 
         assertEquals(1, report.files().stream().filter(f -> f.outcome() == ImportReport.Outcome.REFUSED).count());
         var refused = report.files().stream().filter(f -> f.outcome() == ImportReport.Outcome.REFUSED).findFirst().orElseThrow();
@@ -148,7 +148,7 @@ class BulkImportTests {
 
         // A second run goes file by file (the papers exist) and changes nothing.
         var counts = ledger.counts();
-        ImportReport again = importer.importDirectory(dir, null);
+        ImportReport again = importer.importDirectory("admin", dir, null);
         assertEquals(120, again.files().stream().filter(f -> f.outcome() == ImportReport.Outcome.UNCHANGED
                 && f.file().startsWith("syn-paper-")).count());
         assertEquals(counts, ledger.counts());

@@ -52,7 +52,7 @@ class CorpusImportTests {
         assertEquals(before, ledger.counts());
         assertEquals(72L, ledger.scalar("select count(*) from forecast f join paper p on p.id = f.paper_id "
                 + "where f.corpus_key is not null and p.source_text is not null"));
-        assertTrue(importer.importAll(CorpusSource.directory(Path.of("forecasts"))).table()
+        assertTrue(importer.importAll("admin", CorpusSource.directory(Path.of("forecasts"))).table()
                 .contains("nothing to do, the ledger already matches the files"));
     }
 
@@ -101,7 +101,7 @@ class CorpusImportTests {
         String badSchema = paperFile("bad-schema", "themes: [taiwan]").replace("probability: 0.6", "probability: 1.5");
         String badTheme = paperFile("bad-theme", "themes: [no-such-theme]");
         var before = ledger.counts();
-        ImportReport report = importer.importAll(List.of(
+        ImportReport report = importer.importAll("admin", List.of(
                 new CorpusSource.Entry("good.yaml", good.getBytes(StandardCharsets.UTF_8)),
                 new CorpusSource.Entry("bad-schema.yaml", badSchema.getBytes(StandardCharsets.UTF_8)),
                 new CorpusSource.Entry("bad-theme.yaml", badTheme.getBytes(StandardCharsets.UTF_8))));
@@ -128,12 +128,105 @@ class CorpusImportTests {
     void aKeyGivenTwiceInACorpusFileIsRefusedWithItsLine() {
         String file = paperFile("twice", "themes: [taiwan]").replace("  probability: 0.6\n", "  probability: 0.6\n  probability: 0.1\n");
         var before = ledger.counts();
-        ImportReport report = importer.importAll(List.of(new CorpusSource.Entry("twice.yaml", file.getBytes(StandardCharsets.UTF_8))));
+        ImportReport report = importer.importAll("admin", List.of(new CorpusSource.Entry("twice.yaml", file.getBytes(StandardCharsets.UTF_8))));
         assertEquals(ImportReport.Outcome.REFUSED, report.files().get(0).outcome());
         CorpusError error = report.files().get(0).errors().get(0);
         assertTrue(error.message().contains("probability"), error.toString());
         assertEquals(lineOf(file, "probability: 0.1"), error.line(), error.toString());
         assertEquals(before, ledger.counts());
+    }
+
+    private ImportReport.FileResult importOne(String name, String yaml) {
+        return importer.importAll("admin", List.of(new CorpusSource.Entry(name, yaml.getBytes(StandardCharsets.UTF_8))))
+                .files().get(0);
+    }
+
+    private long forecastId(String paper, String key) {
+        return ((Number) ledger.scalar("select f.id from forecast f join paper p on p.id = f.paper_id where p.slug = ? "
+                + "and f.corpus_key = ?", paper, key)).longValue();
+    }
+
+    /** An editor corrects the forecast's statement through the API, as on the site. */
+    private void correctInTheLedger(long id, String statement) {
+        int version = anonymous().get("/api/forecasts/" + id).jsonPath().getInt("version");
+        as("editor").body(java.util.Map.of("version", version, "reason", "The quote says more than the statement did.",
+                "statement", statement)).post("/api/forecasts/" + id + "/corrections").then().statusCode(200);
+    }
+
+    private String statementOf(long id) {
+        return anonymous().get("/api/forecasts/" + id).jsonPath().getString("statement");
+    }
+
+    @Test
+    void aCorrectionMadeInTheLedgerSurvivesReimportingTheUnchangedFile() {
+        String slug = Ledger.unique("kept");
+        String file = paperFile(slug, "themes: [taiwan]");
+        assertEquals(ImportReport.Outcome.LOADED, importOne(slug + ".yaml", file).outcome());
+        long id = forecastId(slug, "first");
+        correctInTheLedger(id, "The first thing happens before 2026.");
+
+        ImportReport.FileResult again = importOne(slug + ".yaml", file);
+        assertEquals(ImportReport.Outcome.UNCHANGED, again.outcome(), again.toString());
+        assertEquals("The first thing happens before 2026.", statementOf(id), "the correction was not reverted");
+        assertEquals(1, again.kept().size(), again.toString());
+        assertTrue(again.kept().get(0).contains("forecast 'first'"), again.kept().toString());
+    }
+
+    @Test
+    void aFileChangedWhileTheLedgerWasNotIsApplied() {
+        String slug = Ledger.unique("applied");
+        importOne(slug + ".yaml", paperFile(slug, "themes: [taiwan]"));
+        long id = forecastId(slug, "first");
+        ImportReport.FileResult changed = importOne(slug + ".yaml", paperFile(slug, "themes: [taiwan]")
+                .replace("statement: The first thing happens.", "statement: The first thing happens at last."));
+        assertEquals(ImportReport.Outcome.CHANGED, changed.outcome(), changed.toString());
+        assertEquals("The first thing happens at last.", statementOf(id));
+        // and the next import of that file is a no-op
+        assertEquals(ImportReport.Outcome.UNCHANGED, importOne(slug + ".yaml", paperFile(slug, "themes: [taiwan]")
+                .replace("statement: The first thing happens.", "statement: The first thing happens at last.")).outcome());
+    }
+
+    @Test
+    void aFileAndTheLedgerBothChangedAreAConflictThatIsReportedAndWritesNothing() {
+        String slug = Ledger.unique("conflict");
+        importOne(slug + ".yaml", paperFile(slug, "themes: [taiwan]"));
+        long id = forecastId(slug, "first");
+        correctInTheLedger(id, "The editor's statement.");
+        var before = ledger.counts();
+        String changedFile = paperFile(slug, "themes: [taiwan]")
+                .replace("statement: The first thing happens.", "statement: The file's statement.")
+                .replace("statement: The second thing happens.", "statement: The second thing happens, surely.");
+        ImportReport.FileResult conflict = importOne(slug + ".yaml", changedFile);
+        assertEquals(ImportReport.Outcome.REFUSED, conflict.outcome());
+        CorpusError error = conflict.errors().get(0);
+        assertEquals("$.forecasts[0]", error.field());
+        assertEquals(lineOf(changedFile, "- key: first"), error.line(), error.toString());
+        assertTrue(error.message().contains("changed in the ledger since its last import"), error.message());
+        assertTrue(error.message().contains("/api/sources/" + slug + "/corpus-file"), error.message());
+        assertEquals("The editor's statement.", statementOf(id));
+        assertEquals("The second thing happens.", statementOf(forecastId(slug, "second")), "nothing of the file was written");
+        assertEquals(before.get("forecast_correction"), ledger.counts().get("forecast_correction"));
+
+        // Resolved as the message says: the exported paper, with the file's other change carried over, imports cleanly.
+        String exported = anonymous().get("/api/sources/" + slug + "/corpus-file").asString();
+        assertTrue(exported.contains("The editor's statement."), exported);
+        ImportReport.FileResult merged = importOne(slug + ".yaml", exported.replace("The second thing happens.",
+                "The second thing happens, surely."));
+        assertEquals(ImportReport.Outcome.CHANGED, merged.outcome(), merged.toString());
+        assertEquals("The editor's statement.", statementOf(id));
+        assertEquals("The second thing happens, surely.", statementOf(forecastId(slug, "second")));
+    }
+
+    @Test
+    void anImportIsAttributedToTheAdminWhoRanIt() {
+        as("admin").post("/api/admin/corpus/import").then().statusCode(200);
+        assertEquals("admin", (String) ledger.scalar("select actor from audit_entry where action = 'corpus.import' order by id desc limit 1"));
+        String slug = Ledger.unique("attributed");
+        importOne(slug + ".yaml", paperFile(slug, "themes: [taiwan]"));
+        assertEquals("admin", (String) ledger.scalar("select created_by from paper where slug = '" + slug + "'"));
+        assertEquals(0L, ledger.scalar("select count(*) from audit_entry where entity_id = '" + slug + "' and actor <> 'admin'"));
+        assertEquals(0L, ledger.scalar("select count(*) from forecast f join paper p on p.id = f.paper_id where p.slug = '"
+                + slug + "' and f.created_by <> 'admin'"));
     }
 
     @Test
@@ -142,7 +235,7 @@ class CorpusImportTests {
                 .replace("  themes: [taiwan]\n  resolveBy: '2027-01-01'\n  probability: 0.6",
                         "  themes: [no-such-theme]\n  resolveBy: '2027-01-01'\n  probability: 0.6");
         var before = ledger.counts();
-        ImportReport report = importer.importAll(List.of(new CorpusSource.Entry("half.yaml", file.getBytes(StandardCharsets.UTF_8))));
+        ImportReport report = importer.importAll("admin", List.of(new CorpusSource.Entry("half.yaml", file.getBytes(StandardCharsets.UTF_8))));
         assertEquals(ImportReport.Outcome.REFUSED, report.files().get(0).outcome());
         assertEquals("$.forecasts[1].themes[0]", report.files().get(0).errors().get(0).field());
         assertEquals(before, ledger.counts(), "the first forecast, the paper and its author were rolled back with the file");
@@ -178,7 +271,7 @@ class CorpusImportTests {
             }
         }
         var before = ledger.counts();
-        ImportReport again = importer.importAll(CorpusSource.directory(dir));
+        ImportReport again = importer.importAll("admin", CorpusSource.directory(dir));
         assertTrue(again.changedNothing(), again.table());
         assertEquals(before, ledger.counts(), "importing the export writes nothing");
     }

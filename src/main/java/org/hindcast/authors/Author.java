@@ -59,8 +59,9 @@ public class Author extends PanacheEntityBase {
     public void addAlias(String printed) {
         AuthorAlias alias = new AuthorAlias();
         alias.author = this;
-        alias.alias = printed.trim();
-        alias.aliasKey = AuthorNames.key(printed);
+        alias.alias = AuthorNames.normalize(printed);
+        alias.aliasKey = AuthorNames.key(alias.alias);
+        alias.skeleton = AuthorNames.skeleton(alias.alias);
         aliases.add(alias);
     }
 

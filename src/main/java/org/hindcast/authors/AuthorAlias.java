@@ -36,6 +36,10 @@ public class AuthorAlias extends PanacheEntityBase {
     @Column(name = "alias_key")
     public String aliasKey;
 
+    /** The key's confusable skeleton (see {@link AuthorNames#skeleton}). */
+    @Size(max = 400)
+    public String skeleton;
+
     public static Optional<AuthorAlias> findByKey(String key) {
         return find("aliasKey", key).firstResultOptional();
     }

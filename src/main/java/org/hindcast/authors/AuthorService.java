@@ -73,7 +73,7 @@ public class AuthorService {
         }
         Author author = new Author();
         author.slug = finalSlug;
-        author.displayName = displayName.trim();
+        author.displayName = checkedName(displayName, "displayName");
         author.affiliation = affiliation;
         addAliasChecked(author, displayName, "displayName");
         if (aliases != null) {
@@ -114,9 +114,10 @@ public class AuthorService {
             throw ApiException.conflict("The author was changed since version " + version + ".");
         }
         StringBuilder detail = new StringBuilder();
-        if (displayName != null && !displayName.equals(author.displayName)) {
-            detail.append("name '").append(author.displayName).append("' -> '").append(displayName).append("'; ");
-            author.displayName = displayName.trim();
+        if (displayName != null && !AuthorNames.normalize(displayName).equals(author.displayName)) {
+            String name = checkedName(displayName, "displayName");
+            detail.append("name '").append(author.displayName).append("' -> '").append(name).append("'; ");
+            author.displayName = name;
             if (!author.hasAliasKey(AuthorNames.key(displayName))) {
                 addAliasChecked(author, displayName, "displayName");
             }
@@ -178,7 +179,25 @@ public class AuthorService {
         return survivor;
     }
 
-    private void addAliasChecked(Author author, String alias, String field) {
+    /** The name as stored (NFKC, single spaces), or a 400 naming the field and the invisible character it holds. */
+    private static String checkedName(String name, String field) {
+        AuthorNames.problem(name).ifPresent(p -> {
+            throw ApiException.badField(field, p);
+        });
+        String normalized = AuthorNames.normalize(name);
+        if (normalized.isEmpty()) {
+            throw ApiException.badField(field, "must not be blank");
+        }
+        return normalized;
+    }
+
+    /**
+     * Every name an author gets passes here (display names, aliases, through the API, the pages and the corpus
+     * importer): stored normalised, refused with invisible characters, and refused when it belongs to another
+     * author or only looks like another author's name (the same confusable skeleton, other characters).
+     */
+    private void addAliasChecked(Author author, String printed, String field) {
+        String alias = checkedName(printed, field);
         String key = AuthorNames.key(alias);
         if (key.isEmpty()) {
             throw ApiException.badField(field, "must contain letters or digits");
@@ -187,6 +206,19 @@ public class AuthorService {
         if (taken.isPresent() && taken.get().author != author) {
             throw new ApiException(409, "Conflict", "The name '" + alias + "' already belongs to author '"
                     + taken.get().author.slug + "'; merge the two authors if they are one person.");
+        }
+        if (taken.isEmpty()) {
+            Optional<AuthorAlias> lookAlike = AuthorAlias.<AuthorAlias>find("skeleton = ?1 and aliasKey <> ?2",
+                    AuthorNames.skeleton(alias), key).stream().filter(a -> a.author != author).findFirst();
+            if (lookAlike.isPresent()) {
+                AuthorAlias other = lookAlike.get();
+                throw new ApiException(409, "Conflict", "The name '" + alias + "' looks like '" + other.alias
+                        + "' of author '" + other.author.slug + "' but is written with other characters: "
+                        + AuthorNames.differences(alias, other.alias) + ". If it is that person, use the existing author; "
+                        + "a name that only looks like another is not accepted.", List.of(
+                        new org.hindcast.problems.Problem.FieldError(field, "looks like '" + other.alias + "' ("
+                                + other.author.slug + ")")));
+            }
         }
         author.addAlias(alias);
     }

@@ -97,6 +97,8 @@ public class BulkLoader {
     public final class Session {
         final Map<String, AuthorState> authors = new HashMap<>();
         final Map<String, String> aliasOwner = new HashMap<>();
+        /** Confusable skeleton of every name key, and whose it is: a look-alike goes the per-file way, which refuses it. */
+        final Map<String, String> skeletonOwner = new HashMap<>();
         final Map<String, Long> themes = new HashMap<>();
         final Set<String> papers = new HashSet<>();
         final LocalDate today = LocalDate.now(clock);
@@ -110,6 +112,7 @@ public class BulkLoader {
                         AuthorState a = new AuthorState(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), keys);
                         authors.put(a.slug, a);
                         keys.forEach(k -> aliasOwner.put(k, a.slug));
+                        keys.forEach(k -> skeletonOwner.put(AuthorNames.skeletonOfKey(k), a.slug));
                     }
                 }
                 try (ResultSet r = s.executeQuery("select slug, id from theme")) {
@@ -162,6 +165,7 @@ public class BulkLoader {
                 if (a.id == 0 && !authors.containsKey(a.slug)) {
                     authors.put(a.slug, a);
                     a.aliasKeys.forEach(k -> aliasOwner.put(k, a.slug));
+                    a.aliasKeys.forEach(k -> skeletonOwner.put(AuthorNames.skeletonOfKey(k), a.slug));
                 }
             }
             return Optional.of(new Accepted(name, file, published, List.copyOf(claimed.values()), values));
@@ -182,17 +186,20 @@ public class BulkLoader {
                         && names.stream().allMatch(n -> known.aliasKeys.contains(AuthorNames.key(n)));
                 return same ? known : null;
             }
-            String displayName = (ad.displayName() != null ? ad.displayName() : ad.name()).trim();
+            String displayName = AuthorNames.normalize(ad.displayName() != null ? ad.displayName() : ad.name());
             List<String> aliases = new ArrayList<>();
             Set<String> keys = new LinkedHashSet<>();
             names.add(0, displayName);
             for (String n : names) {
                 String key = AuthorNames.key(n);
-                if (key.isEmpty() || aliasOwner.containsKey(key)) {
-                    return null; // another author answers to this name: the per-file path says so
+                if (key.isEmpty() || aliasOwner.containsKey(key) || AuthorNames.problem(n).isPresent()
+                        || skeletonOwner.containsKey(AuthorNames.skeletonOfKey(key))) {
+                    // another author answers to this name or one like it, or the name is not acceptable: the
+                    // per-file path says so
+                    return null;
                 }
                 if (keys.add(key)) {
-                    aliases.add(n.trim());
+                    aliases.add(AuthorNames.normalize(n));
                 }
             }
             AuthorState created = new AuthorState(0, ad.slug(), displayName, Text.blankToNull(ad.affiliation()), keys);
@@ -355,7 +362,7 @@ public class BulkLoader {
             s.id = authorIds[i];
             author.row(s.id, s.slug, s.displayName, s.affiliation, s.baselineHash, s.baselineHash == null ? null : 0);
             for (String name : s.newAliases) {
-                alias.row(s.id, name, AuthorNames.key(name));
+                alias.row(s.id, name, AuthorNames.key(name), AuthorNames.skeleton(name));
             }
             audit.row(actor, "author.create", "author", s.slug, s.displayName);
         }
@@ -432,7 +439,7 @@ public class BulkLoader {
             results.add(new ImportReport.FileResult(a.name(), ImportReport.Outcome.LOADED, added, new ImportReport.Counts(), List.of()));
         }
         author.copy(copy, "author (id, slug, display_name, affiliation, corpus_hash, corpus_version)");
-        alias.copy(copy, "author_alias (author_id, alias, alias_key)");
+        alias.copy(copy, "author_alias (author_id, alias, alias_key, skeleton)");
         paper.copy(copy, "paper (id, slug, title, publisher, series, url, published_on, published_precision, language, "
                 + "created_by, printed_authors, source_text, note, corpus_hash, corpus_version)");
         paperAuthor.copy(copy, "paper_author (paper_id, position, author_id)");

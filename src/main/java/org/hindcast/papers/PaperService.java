@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hindcast.audit.AuditLog;
 import org.hindcast.authors.Author;
+import org.hindcast.authors.AuthorNames;
 import org.hindcast.authors.AuthorService;
 import org.hindcast.common.PageOf;
 import org.hindcast.common.Slugs;
@@ -141,7 +142,7 @@ public class PaperService {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < resolved.size(); i++) {
             String name = printed.get(i).name();
-            names.add(name == null || name.isBlank() ? resolved.get(i).displayName : name.trim());
+            names.add(name == null || name.isBlank() ? resolved.get(i).displayName : AuthorNames.normalize(name));
         }
         return names;
     }
@@ -160,7 +161,17 @@ public class PaperService {
                 author = authors.findBySlug(p.slug())
                         .orElseThrow(() -> ApiException.badField("authors[" + index + "].slug", "no author '" + p.slug() + "'"));
             } else if (p.name() != null && !p.name().isBlank()) {
-                author = authors.findOrCreate(actor, p.name(), p.affiliation());
+                // The printed name is checked as an author's name is, whether it finds an author or makes one.
+                String field = "authors[" + i + "].name";
+                AuthorNames.problem(p.name()).ifPresent(problem -> {
+                    throw ApiException.badField(field, problem);
+                });
+                try {
+                    author = authors.findOrCreate(actor, AuthorNames.normalize(p.name()), p.affiliation());
+                } catch (ApiException e) {
+                    throw new ApiException(e.status(), e.title(), field + ": " + e.getMessage(),
+                            List.of(new org.hindcast.problems.Problem.FieldError(field, e.getMessage())));
+                }
             } else {
                 throw ApiException.badField("authors[" + i + "]", "needs a slug or a name");
             }

@@ -32,6 +32,41 @@ class AuthorResourceTests {
     }
 
     @Test
+    void namesAreStoredNormalisedAndInvisibleOrLookAlikeNamesAreRefused() {
+        String n = Ledger.unique("x").replaceAll("[^0-9]", "");
+        String base = "Leeq" + n + " Dong-gyu";
+        as("editor").body(Map.of("displayName", base)).post("/api/authors").then().statusCode(201);
+        var before = ledger.counts();
+        // Cyrillic е and Greek ο: the same to the eye, another name to the computer
+        for (String lookAlike : List.of("L\u0435eq" + n + " Dong-gyu", "Leeq" + n + " D\u03bfng-gyu")) {
+            as("editor").body(Map.of("displayName", lookAlike)).post("/api/authors").then().statusCode(409)
+                    .body("detail", org.hamcrest.Matchers.containsString("looks like '" + base + "'"))
+                    .body("errors[0].field", equalTo("displayName"));
+        }
+        // invisible and direction-changing characters
+        as("editor").body(Map.of("displayName", "Leeq" + n + "\u200b Dong-gyu")).post("/api/authors").then().statusCode(400)
+                .body("errors[0].field", equalTo("displayName"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("U+200B ZERO WIDTH SPACE"));
+        as("editor").body(Map.of("displayName", "\u202eugy-gnoD " + n + "qeeL")).post("/api/authors").then().statusCode(400)
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("U+202E RIGHT-TO-LEFT OVERRIDE"));
+        String other = Ledger.unique("other");
+        as("editor").body(Map.of("slug", other, "displayName", "Other" + n + " Person")).post("/api/authors").then().statusCode(201);
+        before = ledger.counts();
+        as("editor").body(Map.of("alias", "L\u0435eq" + n + " Dong-gyu")).post("/api/authors/" + other + "/aliases").then()
+                .statusCode(409).body("detail", org.hamcrest.Matchers.containsString("U+0435 CYRILLIC SMALL LETTER IE"));
+        as("editor").body(Map.of("alias", "Other" + n + "\u2066 P.")).post("/api/authors/" + other + "/aliases").then().statusCode(400)
+                .body("errors[0].field", equalTo("alias"));
+        // a paper printing a look-alike name is refused at that name
+        as("editor").body(Map.of("title", "T", "publisher", "P", "published", "2024-05-01",
+                        "authors", List.of(Map.of("name", "L\u0435eq" + n + " Dong-gyu"))))
+                .post("/api/sources").then().statusCode(409).body("errors[0].field", equalTo("authors[0].name"));
+        assertEquals(before, ledger.counts());
+        // full-width letters are stored as the letters they are (NFKC)
+        as("editor").body(Map.of("displayName", "\uff2b\uff49\uff4d" + n + " Soo")).post("/api/authors").then().statusCode(201)
+                .body("displayName", equalTo("Kim" + n + " Soo"));
+    }
+
+    @Test
     void anAuthorIsFoundByAnyRegisteredAliasVariant() {
         String slug = Ledger.unique("park");
         String surname = "Park" + slug.replaceAll("[^0-9]", "");

@@ -72,6 +72,7 @@ class BulkImportTests {
                   - no-such-theme
                 """);
         long auditBefore = count("select count(*) from audit_entry");
+        long lastAuditId = count("select coalesce(max(id), 0) from audit_entry");
 
         ImportReport report = importer.importDirectory("admin", dir, null);
 
@@ -92,9 +93,12 @@ class BulkImportTests {
         long links = count("select count(*) from forecast_author fa join forecast f on f.id = fa.forecast_id "
                 + "join paper p on p.id = f.paper_id where p.slug like 'syn-paper-%'");
         assertEquals(java.util.Arrays.stream(summary.forecastsPerAuthor()).sum(), links, "each own forecast scores for each author");
-        long created = summary.forecasts() + summary.resolved() + summary.evidence() + 120 + 25 + 48;
+        // and, for the admin who ran it, one per imported verdict and one for the run
+        long created = summary.forecasts() + summary.resolved() + summary.evidence() + 120 + 25 + 48 + summary.resolved() + 1;
         assertEquals(created, count("select count(*) from audit_entry") - auditBefore,
-                "one audit entry per forecast, verdict, evidence, paper, author and theme");
+                "one audit entry per forecast, verdict, evidence, paper, author and theme, per imported verdict and per run");
+        assertEquals(summary.resolved(), count("select count(*) from audit_entry where action = 'corpus.resolution' and actor = 'admin' "
+                + "and id > " + lastAuditId));
 
         // What the files say is what is stored: exporting a paper gives back its file's forecasts.
         var generated = new SyntheticLedger(new SyntheticLedger.Size(25, 120, 1_200, 0.7), 42, java.time.LocalDate.now(),

@@ -218,6 +218,20 @@ class CorpusImportTests {
     }
 
     @Test
+    void aCorpusFileNamingALookAlikeOfAnExistingAuthorIsRefusedAtThatName() {
+        String slug = Ledger.unique("lookalike");
+        // "Lee Dong-gyu" of the corpus, with a Cyrillic е
+        String file = paperFile(slug, "themes: [taiwan]").replace("  - name: Tester " + slug, "  - name: L\u0435e Dong-gyu");
+        var before = ledger.counts();
+        ImportReport.FileResult result = importOne(slug + ".yaml", file);
+        assertEquals(ImportReport.Outcome.REFUSED, result.outcome());
+        CorpusError error = result.errors().get(0);
+        assertTrue(error.field().startsWith("$.paper.authors[0]"), error.toString());
+        assertTrue(error.message().contains("looks like 'Lee Dong-gyu'"), error.toString());
+        assertEquals(before, ledger.counts());
+    }
+
+    @Test
     void anImportIsAttributedToTheAdminWhoRanIt() {
         as("admin").post("/api/admin/corpus/import").then().statusCode(200);
         assertEquals("admin", (String) ledger.scalar("select actor from audit_entry where action = 'corpus.import' order by id desc limit 1"));

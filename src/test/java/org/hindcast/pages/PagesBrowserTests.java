@@ -95,6 +95,21 @@ class PagesBrowserTests {
     }
 
     @Test
+    void theNewPaperFormShowsALookAlikeAuthorNameNextToTheField() {
+        Page page = signedIn("editor");
+        page.navigate(url("/staff/papers/new"));
+        page.fill("#title", "A paper by a look-alike");
+        page.fill("#publisher", "Test Institute");
+        page.fill("#published", "2024-05");
+        page.fill("#authors", "L\u0435e Dong-gyu");
+        page.click("form[action='/staff/papers'] button[type=submit]");
+        assertTrue(page.url().endsWith("/staff/papers"), page.url());
+        assertTrue(page.textContent("#authors-error").contains("looks like 'Lee Dong-gyu'"), page.textContent("#authors-error"));
+        assertEquals("L\u0435e Dong-gyu", page.inputValue("#authors"), "what was typed is kept");
+        page.context().close();
+    }
+
+    @Test
     void aReaderOpensAnAuthorPageAndSeesTheChartAndTheNumbers() {
         Page page = readerPage();
         page.navigate(url("/authors/lee-dong-gyu"));

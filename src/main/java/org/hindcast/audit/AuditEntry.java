@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /** One write, as the audit log keeps it. Rows are never updated (a trigger refuses it). */
+@org.hindcast.common.StorableText
 @Entity
 @Table(name = "audit_entry")
 public class AuditEntry extends PanacheEntityBase {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+@org.hindcast.common.StorableText
 @Entity
 @Table(name = "author")
 public class Author extends PanacheEntityBase {

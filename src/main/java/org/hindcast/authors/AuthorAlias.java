@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 
 import java.util.Optional;
 
+@org.hindcast.common.StorableText
 @Entity
 @Table(name = "author_alias")
 public class AuthorAlias extends PanacheEntityBase {

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /** A record of one author folded into another; the old slug keeps resolving to the survivor. */
+@org.hindcast.common.StorableText
 @Entity
 @Table(name = "author_merge")
 public class AuthorMerge extends PanacheEntityBase {

@@ -23,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** Something that happened after a forecast was made, with where it was reported. Never edited. */
+@org.hindcast.common.StorableText
 @Entity
 @Table(name = "evidence")
 public class Evidence extends PanacheEntityBase {

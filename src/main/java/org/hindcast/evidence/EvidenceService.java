@@ -40,6 +40,9 @@ public class EvidenceService {
         if (hasUrl == hasSource) {
             throw ApiException.badField("citationUrl", "give exactly one of citationUrl and citedSource");
         }
+        if (hasUrl && !in.citationUrl().trim().matches("https?://\\S+")) {
+            throw ApiException.badField("citationUrl", "must be an http(s) URL");
+        }
         if (in.observedOn().isAfter(LocalDate.now(clock))) {
             throw ApiException.badField("observedOn", "is in the future");
         }

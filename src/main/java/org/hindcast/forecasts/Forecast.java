@@ -30,6 +30,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+@org.hindcast.common.StorableText
 @Entity
 @Table(name = "forecast")
 public class Forecast extends PanacheEntityBase {

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** One field of a logged forecast changed: who, when, why, and the value it had before. */
+@org.hindcast.common.StorableText
 @Entity
 @Table(name = "forecast_correction")
 public class ForecastCorrection extends PanacheEntityBase {

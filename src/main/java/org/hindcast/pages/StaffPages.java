@@ -248,6 +248,8 @@ public class StaffPages {
                 return Response.seeOther(URI.create("/forecasts/" + f.id)).build();
             } catch (ApiException e) {
                 fieldErrors = FormErrors.of(e);
+            } catch (ConstraintViolationException e) {
+                fieldErrors = FormErrors.of(e);
             }
         }
         return html(forecastForm(v, fieldErrors, null), 400);
@@ -393,6 +395,8 @@ public class StaffPages {
                     fresh.put("forecastVersion", Long.toString(forecasts.get(id).version));
                     v = fresh;
                 }
+            } catch (ConstraintViolationException e) {
+                fieldErrors = FormErrors.of(e);
             }
         }
         return html(resolveForm(id, v, fieldErrors), 400);
@@ -447,6 +451,8 @@ public class StaffPages {
                 return Response.seeOther(URI.create("/forecasts/" + id)).build();
             } catch (ApiException e) {
                 fieldErrors = e.status() == 409 ? Map.of("form", e.getMessage()) : FormErrors.of(e);
+            } catch (ConstraintViolationException e) {
+                fieldErrors = FormErrors.of(e);
             } catch (NumberFormatException e) {
                 throw new PageException(400, "The form lost the forecast's version; reload it.");
             }

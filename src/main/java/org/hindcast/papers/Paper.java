@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A source of forecasts: a paper, brief or commentary, with its authors in printed order. */
+@org.hindcast.common.StorableText
 @Entity
 @Table(name = "paper")
 public class Paper extends PanacheEntityBase {

@@ -151,10 +151,13 @@ public class ProblemMappers {
 
     /** A browser asking for a page (not the API, the feeds or the operations endpoints). */
     static boolean wantsPage(jakarta.ws.rs.core.UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        return wantsPage(uri, headers == null ? List.of() : headers.getAcceptableMediaTypes());
+    }
+
+    static boolean wantsPage(jakarta.ws.rs.core.UriInfo uri, List<jakarta.ws.rs.core.MediaType> acceptable) {
         String path = uri == null ? "/api" : "/" + uri.getPath().replaceFirst("^/", "");
         return !(path.startsWith("/api") || path.startsWith("/q/") || path.startsWith("/feeds"))
-                && headers != null && headers.getAcceptableMediaTypes().stream()
-                .anyMatch(m -> m.isCompatible(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE) && !m.isWildcardType());
+                && acceptable.stream().anyMatch(m -> m.isCompatible(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE) && !m.isWildcardType());
     }
 
     @ServerExceptionMapper

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One verdict on a forecast. Append-only: a re-resolution is a new row with a higher seq and a reason. */
+@org.hindcast.common.StorableText
 @Entity
 @Table(name = "resolution")
 public class Resolution extends PanacheEntityBase {

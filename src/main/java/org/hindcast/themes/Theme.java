@@ -17,6 +17,7 @@ import org.hindcast.common.Slugs;
 
 import java.util.Optional;
 
+@org.hindcast.common.StorableText
 @Entity
 @Table(name = "theme")
 public class Theme extends PanacheEntityBase {

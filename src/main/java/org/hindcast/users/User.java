@@ -23,6 +23,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
+@org.hindcast.common.StorableText
 @Entity
 @Table(name = "app_user")
 public class User extends PanacheEntityBase {

@@ -32,7 +32,9 @@ public final class PageSession {
     }
 
     public RequestSpecification request() {
-        return RestAssured.given().redirects().follow(false).cookies(cookies).headers(headers);
+        // a browser's Accept header: pages answer refusals as pages
+        return RestAssured.given().redirects().follow(false).cookies(cookies).headers(headers)
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
     }
 
     /** GET a page, keep its cookies and its form token. */

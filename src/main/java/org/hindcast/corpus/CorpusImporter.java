@@ -832,6 +832,14 @@ public class CorpusImporter {
                 errors.add(new CorpusError(file, yaml.lineOf(path), path, e.getMessage()));
             }
             throw new CorpusException(errors);
+        } catch (jakarta.validation.ConstraintViolationException e) {
+            // An entity's own rule (a NUL in a text, say): named by its field, under the step's path.
+            List<CorpusError> errors = new ArrayList<>();
+            for (var v : e.getConstraintViolations()) {
+                String field = path + "." + v.getPropertyPath();
+                errors.add(new CorpusError(file, yaml.lineOf(field), field, v.getMessage()));
+            }
+            throw new CorpusException(errors);
         }
     }
 

@@ -155,17 +155,20 @@ public class PaperService {
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < printed.size(); i++) {
             PrintedAuthor p = printed.get(i);
+            if (p.name() != null) {
+                // The name as printed is stored with the paper, whether it finds an author by slug, by name or makes one.
+                String field = "authors[" + i + "].name";
+                AuthorNames.problem(p.name()).ifPresent(problem -> {
+                    throw ApiException.badField(field, problem);
+                });
+            }
             Author author;
             if (p.slug() != null && !p.slug().isBlank()) {
                 int index = i;
                 author = authors.findBySlug(p.slug())
                         .orElseThrow(() -> ApiException.badField("authors[" + index + "].slug", "no author '" + p.slug() + "'"));
             } else if (p.name() != null && !p.name().isBlank()) {
-                // The printed name is checked as an author's name is, whether it finds an author or makes one.
                 String field = "authors[" + i + "].name";
-                AuthorNames.problem(p.name()).ifPresent(problem -> {
-                    throw ApiException.badField(field, problem);
-                });
                 try {
                     author = authors.findOrCreate(actor, AuthorNames.normalize(p.name()), p.affiliation());
                 } catch (ApiException e) {

@@ -98,9 +98,41 @@ class CommandLineIT {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Corpus files an attacker or a careless editor would hand the command line. */
+    private Path hostileCorpus(Path corpus) throws IOException {
+        Path dir = Files.createDirectories(work.resolve("hostile"));
+        String good = Files.readString(corpus.resolve("cli-paper.yaml"));
+        StringBuilder bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            bomb.append(c).append(": &").append(c).append(" [");
+            for (int i = 0; i < 9; i++) {
+                bomb.append(i == 0 ? "" : ",").append('*').append((char) (c - 1));
+            }
+            bomb.append("]\n");
+        }
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        files.put("h01-not-yaml.yaml", "format: hindcast-paper/1\npaper: [unclosed\n");
+        files.put("h02-twice.yaml", good.replace("slug: cli-paper", "slug: h02\n  slug: h02-again"));
+        files.put("h03-nul.yaml", good.replace("slug: cli-paper", "slug: h03").replace("The first thing happens.", "\"The first\\0 thing.\""));
+        files.put("h04-bidi-name.yaml", good.replace("slug: cli-paper", "slug: h04").replace("Cli Author", "\"\u202eCli Author\""));
+        files.put("h05-probability.yaml", good.replace("slug: cli-paper", "slug: h05").replace("phrase: is expected to", "probability: 1.5\n  probabilityBasis: EDITOR"));
+        files.put("h06-theme.yaml", good.replace("slug: cli-paper", "slug: h06").replace("themes: [taiwan]", "themes: [no-such-theme]"));
+        files.put("h07-huge.yaml", good.replace("slug: cli-paper", "slug: h07").replace("The first thing happens.", "x".repeat(200_000)));
+        files.put("h08-nesting.yaml", "format: hindcast-paper/1\npaper: " + "[".repeat(5_000));
+        files.put("h09-alias-bomb.yaml", "format: hindcast-paper/1\n" + bomb);
+        files.put("h10-empty.yaml", "");
+        files.put("h11-binary.yaml", "\u0001\u0002\u00ff\ufffe format");
+        files.put("h12-types.yaml", good.replace("slug: cli-paper", "slug: h12").replace("resolveBy: '2026-01-01'", "resolveBy: [1, 2]"));
+        for (var f : files.entrySet()) {
+            Files.writeString(dir.resolve(f.getKey()), f.getValue());
+        }
+        return dir;
+    }
+
     @Test
     void anImportNamesTheAdminWhoRunsItAndIsAttributedToThem() throws Exception {
         Path dir = corpus();
+        Path hostile = hostileCorpus(dir);
 
         Run anonymous = run("import", dir.toString());
         assertEquals(2, anonymous.exit(), anonymous.output());
@@ -114,6 +146,17 @@ class CommandLineIT {
         assertEquals(0, admin.exit(), admin.output());
         assertTrue(admin.output().contains("cli-paper.yaml"), admin.output());
         assertTrue(admin.output().contains("as admin"), admin.output());
+
+        // hostile files: each refused with its file and line, none half-written, no stack trace, exit 1
+        Run refused = run("import", hostile.toString(), "--as", "admin");
+        assertEquals(1, refused.exit(), refused.output());
+        for (int i = 1; i <= 12; i++) {
+            String name = String.format("h%02d-", i);
+            assertTrue(refused.output().lines().anyMatch(l -> l.startsWith(name) && l.contains("REFUSED")), name + ":\n" + refused.output());
+        }
+        assertEquals(false, refused.output().contains("Exception") || refused.output().contains("\tat "), refused.output());
+        assertTrue(refused.output().contains("12 files: 0 records added"), refused.output());
+        System.out.println(refused.output());
 
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -140,5 +183,19 @@ class CommandLineIT {
         String created = get(port, "/api/audit?entity=source&entityId=cli-paper", true).body();
         assertTrue(created.contains("\"actor\":\"admin\"") && created.contains("source.create"), created);
         assertEquals(false, created.contains("\"actor\":\"corpus\""), created);
+        assertTrue(get(port, "/api/sources", false).body().contains("\"total\":1"), "only the good paper: nothing of the hostile files");
+
+        // an account that is not an admin cannot run an import
+        var editor = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/users"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN).getBytes()))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"cli-editor\",\"displayName\":\"E\",\"password\":\"cli-editor-password\",\"roles\":[\"EDITOR\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, editor.statusCode(), editor.body());
+        service.destroy();
+        assertTrue(service.waitFor(60, TimeUnit.SECONDS));
+        Run notAdmin = run("import", dir.toString(), "--as", "cli-editor");
+        assertEquals(2, notAdmin.exit(), notAdmin.output());
+        assertTrue(notAdmin.output().contains("--as cli-editor: not an admin"), notAdmin.output());
     }
 }

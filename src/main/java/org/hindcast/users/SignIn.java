@@ -37,8 +37,12 @@ public class SignIn {
         if (user == null) {
             Passwords.burnTime(password);
             right = false;
+        } else if (!user.enabled()) {
+            // Full bcrypt, never the remembered result: a disabled account must not answer faster when the password is right.
+            Passwords.matches(password, user.passwordHash());
+            right = false;
         } else {
-            right = Passwords.matchesRemembered(password, user.passwordHash()) && user.enabled();
+            right = Passwords.matchesRemembered(password, user.passwordHash());
         }
         if (!right) {
             limits.failed(username, address);

@@ -138,6 +138,14 @@ public class ExtractionService {
         String text = storedText(paper);
         Candidate candidate = find(paper, start, end);
         String quote = text.substring(start, end);
+        boolean ownStatement = edits.statement() != null && !edits.statement().isBlank();
+        if (candidate.negated() && (!ownStatement || edits.statement().trim().equals(candidate.sentence().trim()))) {
+            // The phrase's probability is that of the event the negation denies: the statement must name that event.
+            throw ApiException.badField("statement", "the sentence says '" + candidate.phrase() + "' ("
+                    + Math.round(candidate.probability() * 100) + "%), which is the probability of the event it denies: "
+                    + "write the statement in its positive form (\"China abandons North Korea\" for \"China is unlikely "
+                    + "to abandon North Korea\")");
+        }
         Forecast f = forecasts.create(actor, new ForecastInput.NewForecast(slug,
                 edits.statement() == null || edits.statement().isBlank() ? candidate.sentence() : edits.statement(),
                 quote, edits.speaker(), edits.thirdParty(), edits.condition(),

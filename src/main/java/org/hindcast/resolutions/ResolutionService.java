@@ -10,6 +10,7 @@ import org.hindcast.audit.AuditLog;
 import org.hindcast.common.ScoresChanged;
 import org.hindcast.evidence.Evidence;
 import org.hindcast.forecasts.Forecast;
+import org.hindcast.forecasts.ForecastCorrection;
 import org.hindcast.forecasts.ForecastService;
 import org.hindcast.forecasts.ForecastStatus;
 import org.hindcast.problems.ApiException;
@@ -48,6 +49,9 @@ public class ResolutionService {
         Forecast forecast = forecasts.get(forecastId);
         if (reviewer.equals(forecast.createdBy)) {
             throw ApiException.forbidden("You logged this forecast, so another reviewer must resolve it.");
+        }
+        if (ForecastCorrection.count("forecast = ?1 and correctedBy = ?2", forecast, reviewer) > 0) {
+            throw ApiException.forbidden("You corrected this forecast, so another reviewer must resolve it.");
         }
         if (forecast.version != v.forecastVersion()) {
             throw stale(v.forecastVersion(), forecast.version);

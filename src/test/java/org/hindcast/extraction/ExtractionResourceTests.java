@@ -94,6 +94,35 @@ class ExtractionResourceTests {
     }
 
     @Test
+    void aNegatedCandidateIsAcceptedInItsPositiveFormAndScoresAsSuch() {
+        String paper = paperWithText();
+        String author = anonymous().get("/api/sources/" + paper).jsonPath().getString("authors[0].slug");
+        JsonPath open = anonymous().get("/api/sources/" + paper + "/candidates").jsonPath();
+        assertTrue(open.getBoolean("candidates[2].negated"), "China is unlikely to abandon North Korea ...");
+        int start = open.getInt("candidates[2].start");
+        int end = open.getInt("candidates[2].end");
+        var before = ledger.counts();
+        // the sentence as printed is the complement of what "unlikely" (25%) is the probability of: refused as the statement
+        as("editor").body(Map.of("start", start, "end", end)).post("/api/sources/" + paper + "/candidates/accept").then()
+                .statusCode(400).body("errors[0].field", equalTo("statement"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("positive form"));
+        as("editor").body(Map.of("start", start, "end", end, "statement", open.getString("candidates[2].sentence")))
+                .post("/api/sources/" + paper + "/candidates/accept").then().statusCode(400)
+                .body("errors[0].field", equalTo("statement"));
+        assertEquals(before, ledger.counts());
+        long id = as("editor").body(Map.of("start", start, "end", end, "statement",
+                        "China abandons North Korea during Trump's second term."))
+                .post("/api/sources/" + paper + "/candidates/accept").then().statusCode(201)
+                .body("probability", equalTo(0.25f)).extract().jsonPath().getLong("id");
+        // China did not abandon North Korea: the author was right, and scores as right
+        int version = anonymous().get("/api/forecasts/" + id).jsonPath().getInt("version");
+        as("reviewer").body(Map.of("forecastVersion", version, "outcome", "FALSE", "resolvedOn", java.time.LocalDate.now().toString(),
+                "rationale", "No sign of it.")).post("/api/forecasts/" + id + "/resolutions").then().statusCode(201);
+        anonymous().get("/api/authors/" + author + "/track-record").then().statusCode(200)
+                .body("brier", equalTo(0.0625f));
+    }
+
+    @Test
     void aRejectedCandidateIsRememberedAndNotProposedAgain() {
         String paper = paperWithText();
         JsonPath open = anonymous().get("/api/sources/" + paper + "/candidates").jsonPath();

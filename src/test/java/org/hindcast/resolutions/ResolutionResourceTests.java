@@ -128,6 +128,19 @@ class ResolutionResourceTests {
     }
 
     @Test
+    void whoeverCorrectedAForecastMayNotResolveIt() {
+        // the finding: a user with EDITOR and REVIEWER corrected someone else's forecast to 90%, then resolved it TRUE
+        long other = Ledger.forecast(paper, theme, 0.6, "2025-12-31", "editor");
+        as("editor-reviewer").body(Map.of("version", 0, "reason", "The paper says more.", "probability", 0.9,
+                "probabilityBasis", "EDITOR")).post("/api/forecasts/" + other + "/corrections").then().statusCode(200);
+        var before = ledger.counts();
+        as("editor-reviewer").body(verdict(1, "TRUE")).post("/api/forecasts/" + other + "/resolutions").then()
+                .statusCode(403).body("detail", org.hamcrest.Matchers.containsString("corrected this forecast"));
+        assertEquals(before, ledger.counts());
+        as("reviewer").body(verdict(1, "TRUE")).post("/api/forecasts/" + other + "/resolutions").then().statusCode(201);
+    }
+
+    @Test
     void aStaleVersionIsAConflict() {
         as("reviewer").body(verdict(0, "TRUE")).post("/api/forecasts/" + forecast + "/resolutions").then().statusCode(201);
         Map<String, Object> stale = verdict(0, "FALSE");

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.hindcast.authors.AuthorNames;
 import org.hindcast.common.Text;
+import org.hindcast.forecasts.ForecastRules;
 import org.hindcast.papers.PublishedDate;
 import org.hindcast.phrases.PhraseTable;
 import org.hindcast.phrases.PhraseTables;
@@ -153,7 +154,7 @@ public class BulkLoader {
             List<ForecastValues> values = new ArrayList<>();
             Set<String> keys = new HashSet<>();
             for (CorpusDocs.ForecastDoc fd : CorpusImporter.nonNull(file.forecasts())) {
-                ForecastValues v = keys.add(fd.key()) ? checkForecast(fd, published.date()) : null;
+                ForecastValues v = keys.add(fd.key()) ? checkForecast(fd, published) : null;
                 if (v == null) {
                     return Optional.empty();
                 }
@@ -210,7 +211,8 @@ public class BulkLoader {
             return created;
         }
 
-        private ForecastValues checkForecast(CorpusDocs.ForecastDoc fd, LocalDate published) {
+        private ForecastValues checkForecast(CorpusDocs.ForecastDoc fd, PublishedDate printed) {
+            LocalDate published = printed.date();
             if (fd.authors() != null) {
                 return null; // an explicit author list is checked by the per-file path
             }
@@ -250,6 +252,11 @@ public class BulkLoader {
             } catch (RuntimeException e) {
                 return null;
             }
+            // the rules the per-file path applies (ForecastRules): a file that breaks one goes that way and is refused there
+            if (ForecastRules.madeOn(printed, madeOn).isPresent()
+                    || ForecastRules.phraseInQuote(phrase, fd.quote()).isPresent()) {
+                return null;
+            }
             if (madeOn.isAfter(today) || resolveBy.isBefore(madeOn)
                     || (!"STATED".equals(fd.resolveByBasis()) && Text.blankToNull(fd.resolveByNote()) == null)) {
                 return null;
@@ -267,7 +274,9 @@ public class BulkLoader {
             for (CorpusDocs.EvidenceDoc e : CorpusImporter.nonNull(fd.evidence())) {
                 try {
                     if (e.citedSource() != null || Text.blankToNull(e.citationUrl()) == null
-                            || LocalDate.parse(e.observedOn()).isAfter(today) || Text.blankToNull(e.summary()) == null) {
+                            || LocalDate.parse(e.observedOn()).isAfter(today) || Text.blankToNull(e.summary()) == null
+                            || ForecastRules.observedOn(madeOn, LocalDate.parse(e.observedOn())).isPresent()
+                            || !e.citationUrl().trim().matches("https?://\\S+")) {
                         return null;
                     }
                 } catch (RuntimeException ex) {

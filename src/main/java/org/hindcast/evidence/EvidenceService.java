@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hindcast.audit.AuditLog;
 import org.hindcast.forecasts.Forecast;
+import org.hindcast.forecasts.ForecastRules;
 import org.hindcast.forecasts.ForecastService;
 import org.hindcast.papers.Paper;
 import org.hindcast.problems.ApiException;
@@ -46,6 +47,9 @@ public class EvidenceService {
         if (in.observedOn().isAfter(LocalDate.now(clock))) {
             throw ApiException.badField("observedOn", "is in the future");
         }
+        ForecastRules.observedOn(forecast.madeOn, in.observedOn()).ifPresent(m -> {
+            throw ApiException.badField("observedOn", m);
+        });
         Evidence e = new Evidence();
         e.forecast = forecast;
         e.summary = in.summary().trim();
@@ -57,6 +61,9 @@ public class EvidenceService {
         } else {
             e.citedPaper = Paper.findBySlug(in.citedSource())
                     .orElseThrow(() -> ApiException.badField("citedSource", "no source '" + in.citedSource() + "'"));
+            ForecastRules.citedPaper(forecast.madeOn, e.citedPaper.published()).ifPresent(m -> {
+                throw ApiException.badField("citedSource", m);
+            });
         }
         e.addedBy = actor;
         e.persist();

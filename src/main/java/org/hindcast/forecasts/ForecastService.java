@@ -390,6 +390,10 @@ public class ForecastService {
                 && !(f.probability > 0 && f.probability < 1)) {
             errors.add(new Problem.FieldError("probability", "must be strictly between 0 and 1"));
         }
+        if (f.madeOn != null && f.paper != null) {
+            ForecastRules.madeOn(f.paper.published(), f.madeOn).ifPresent(m -> errors.add(new Problem.FieldError("madeOn", m)));
+        }
+        ForecastRules.phraseInQuote(f.phrase, f.quote).ifPresent(m -> errors.add(new Problem.FieldError("phrase", m)));
     }
 
     private Set<Theme> resolveThemes(List<String> slugs, List<Problem.FieldError> errors) {

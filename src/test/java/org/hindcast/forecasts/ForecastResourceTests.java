@@ -74,6 +74,7 @@ class ForecastResourceTests {
         Map<String, Object> body = forecast();
         body.put("speaker", "THIRD_PARTY");
         body.put("thirdParty", "South Korean media");
+        body.put("quote", "South Korean media argued that Xi could visit South Korea during the APEC in November 2025.");
         body.put("phrase", "could");
         long id = as("editor").body(body).post("/api/forecasts").then().statusCode(201)
                 .body("speaker", equalTo("THIRD_PARTY")).body("authors.size()", equalTo(0))
@@ -90,6 +91,7 @@ class ForecastResourceTests {
     void aConditionalForecastKeepsItsCondition() {
         Map<String, Object> body = forecast();
         body.put("condition", "North Korea conducts an ICBM launch or a nuclear test");
+        body.put("quote", "If North Korea conducts an ICBM launch or a nuclear test, the issue of China's responsibility could resurface.");
         body.put("phrase", "could");
         body.put("resolveBy", "2029-01-20");
         body.put("resolveByBasis", "INFERRED");
@@ -206,7 +208,9 @@ class ForecastResourceTests {
 
     @Test
     void aCorrectionRecordsWhoWhenWhyAndTheOldValue() {
-        long id = as("editor").body(forecast()).post("/api/forecasts").then().statusCode(201)
+        Map<String, Object> body = forecast();
+        body.put("source", Ledger.paper("2024-11", "Month Author " + theme)); // printed with its month only
+        long id = as("editor").body(body).post("/api/forecasts").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
         as("editor2").body(Map.of("version", 0, "reason", "The paper prints 'is expected to visit'; quote trimmed wrongly.",
                         "quote", "Xi Jinping is expected to visit South Korea during the APEC in November 2025!",
@@ -219,7 +223,7 @@ class ForecastResourceTests {
                 .body("version", equalTo(1))
                 .body("corrections.field", hasItems("quote", "probability", "probabilityBasis", "madeOn", "phraseTableVersion"))
                 .body("corrections.find { it.field == 'probability' }.oldValue", equalTo("0.75"))
-                .body("corrections.find { it.field == 'madeOn' }.oldValue", equalTo("2024-11-13"))
+                .body("corrections.find { it.field == 'madeOn' }.oldValue", equalTo("2024-11-01"))
                 .body("corrections[0].correctedBy", equalTo("editor2"));
 
         var before = ledger.counts();
@@ -232,6 +236,34 @@ class ForecastResourceTests {
                 .post("/api/forecasts/" + id + "/corrections").then().statusCode(403);
         assertEquals(before, ledger.counts());
         assertEquals(0.8, ledger.scalar("select probability from forecast where id = ?", id));
+    }
+
+    @Test
+    void aForecastAgreesWithItsPaperItsQuoteAndItsEvidence() {
+        var before = ledger.counts();
+        Map<String, Object> early = forecast();
+        early.put("madeOn", "2020-01-01"); // the finding: made-on 2020-01-01 for a paper published years later
+        as("editor").body(early).post("/api/forecasts").then().statusCode(400).body("errors.field", hasItem("madeOn"))
+                .body("errors.find { it.field == 'madeOn' }.message", equalTo("must be the paper's date, 2024-11-13"));
+        Map<String, Object> wrongPhrase = forecast();
+        wrongPhrase.put("phrase", "almost certainly"); // the finding: "almost certainly" for "Seoul may join the Quad."
+        wrongPhrase.put("quote", "Seoul may join the Quad.");
+        as("editor").body(wrongPhrase).post("/api/forecasts").then().statusCode(400).body("errors.field", hasItem("phrase"));
+        assertEquals(before, ledger.counts());
+
+        long id = as("editor").body(forecast()).post("/api/forecasts").then().statusCode(201).extract().jsonPath().getLong("id");
+        before = ledger.counts();
+        as("analyst").body(Map.of("summary", "Seen before the paper.", "observedOn", "2024-11-01", "citationUrl", "https://example.org/a",
+                "stance", "SUPPORTS")).post("/api/forecasts/" + id + "/evidence").then().statusCode(400)
+                .body("errors[0].field", equalTo("observedOn"));
+        String older = Ledger.paper("2023-05-01", "Older Author " + theme);
+        as("analyst").body(Map.of("summary", "An older paper.", "observedOn", "2024-12-01", "citedSource", older,
+                "stance", "SUPPORTS")).post("/api/forecasts/" + id + "/evidence").then().statusCode(400)
+                .body("errors[0].field", equalTo("citedSource"));
+        as("editor2").body(Map.of("version", 0, "reason", "Try a phrase the quote lacks.", "phrase", "likely"))
+                .post("/api/forecasts/" + id + "/corrections").then().statusCode(400).body("errors.field", hasItem("phrase"));
+        assertEquals(before.get("evidence"), ledger.counts().get("evidence"));
+        assertEquals(before.get("forecast_correction"), ledger.counts().get("forecast_correction"));
     }
 
     @Test

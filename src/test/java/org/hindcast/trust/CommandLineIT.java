@@ -185,6 +185,15 @@ class CommandLineIT {
         assertEquals(false, created.contains("\"actor\":\"corpus\""), created);
         assertTrue(get(port, "/api/sources", false).body().contains("\"total\":1"), "only the good paper: nothing of the hostile files");
 
+        // a command against the data folder of the running service refuses, saying how, and the service keeps answering
+        for (String[] command : new String[][]{{"export", work.resolve("export").toString()}, {"import", dir.toString(), "--as", "admin"}}) {
+            Run busy = run(command);
+            assertEquals(1, busy.exit(), busy.output());
+            assertTrue(busy.output().contains("in use by a running Hindcast service, which is left running"), busy.output());
+            assertEquals(200, get(port, "/api/sources", false).statusCode(), "the service still answers after " + command[0]);
+            assertEquals(200, get(port, "/q/health/ready", false).statusCode());
+        }
+
         // an account that is not an admin cannot run an import
         var editor = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/users"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN).getBytes()))

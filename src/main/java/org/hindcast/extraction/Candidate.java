@@ -6,10 +6,16 @@ import java.util.List;
 /**
  * A sentence that forecasts, as the assistant reads it: where it stands in the text, the estimative phrase
  * with its band and point probability, a suggested resolve-by date with how it was inferred, suggested
- * themes, and flags for conditional, negated and attributed-to-others forecasts.
+ * themes, flags for conditional, negated and attributed-to-others forecasts, and the forecasts of the paper
+ * already logged from this sentence (by hand or from the assistant), so that nobody logs one twice unknowingly.
  */
 public record Candidate(String sentence, int start, int end, String phrase, String tablePhrase, double low, double high,
                         double probability, String phraseTableVersion, boolean negated, boolean conditional,
                         String condition, boolean attributed, String attributedTo, LocalDate resolveBy,
-                        String resolveByBasis, String resolveByNote, List<String> themes) {
+                        String resolveByBasis, String resolveByNote, List<String> themes, List<Long> loggedAs) {
+
+    Candidate withThemesAndLogged(List<String> themes, List<Long> loggedAs) {
+        return new Candidate(sentence, start, end, phrase, tablePhrase, low, high, probability, phraseTableVersion, negated,
+                conditional, condition, attributed, attributedTo, resolveBy, resolveByBasis, resolveByNote, themes, loggedAs);
+    }
 }

@@ -125,11 +125,29 @@ public class ExtractionService {
         // Suggest only themes the ledger has: the rules may name themes this ledger does not use.
         Set<String> themes = ((List<String>) em.createNativeQuery("select slug from theme").getResultList())
                 .stream().collect(Collectors.toSet());
+        // What the paper already has logged, by quote: a candidate whose sentence and a logged quote overlap is marked.
+        List<Object[]> logged = em.createNativeQuery("select id, quote from forecast where paper_id = ?1 order by id")
+                .setParameter(1, paper.id).getResultList();
         return proposed(paper).stream()
                 .filter(c -> !decided.contains(key(c.sentence())))
-                .map(c -> c.themes().stream().allMatch(themes::contains) ? c : withThemes(c,
-                        c.themes().stream().filter(themes::contains).toList()))
+                .map(c -> c.withThemesAndLogged(c.themes().stream().filter(themes::contains).toList(), loggedFrom(c, logged)))
                 .toList();
+    }
+
+    private static List<Long> loggedFrom(Candidate c, List<Object[]> logged) {
+        String sentence = fold(c.sentence());
+        List<Long> ids = new java.util.ArrayList<>();
+        for (Object[] row : logged) {
+            String quote = fold((String) row[1]);
+            if (!quote.isEmpty() && (sentence.contains(quote) || quote.contains(sentence))) {
+                ids.add(((Number) row[0]).longValue());
+            }
+        }
+        return ids;
+    }
+
+    private static String fold(String s) {
+        return s == null ? "" : s.replace('’', '\'').replaceAll("\\s+", " ").trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Accepts a candidate (the editor's edits applied): a forecast whose quote points back into the text. */
@@ -186,11 +204,6 @@ public class ExtractionService {
                         + " in '" + paper.slug + "' (it may have been decided already, or the text changed)."));
     }
 
-    private static Candidate withThemes(Candidate c, List<String> themes) {
-        return new Candidate(c.sentence(), c.start(), c.end(), c.phrase(), c.tablePhrase(), c.low(), c.high(), c.probability(),
-                c.phraseTableVersion(), c.negated(), c.conditional(), c.condition(), c.attributed(), c.attributedTo(),
-                c.resolveBy(), c.resolveByBasis(), c.resolveByNote(), themes);
-    }
 
     static String key(String sentence) {
         try {

@@ -123,6 +123,20 @@ class ExtractionResourceTests {
     }
 
     @Test
+    void aCandidateAlreadyLoggedByHandIsMarkedWithTheForecast() {
+        String paper = paperWithText();
+        String theme = Ledger.theme("Logged theme");
+        anonymous().get("/api/sources/" + paper + "/candidates").then().body("candidates[0].loggedAs", equalTo(List.of()));
+        long id = as("editor").body(Map.of("source", paper, "statement", "Xi visits South Korea for APEC 2025.",
+                        "quote", "Xi Jinping is expected to visit South Korea during the APEC in November 2025.",
+                        "phrase", "is expected to", "resolveBy", "2025-11-30", "resolveByBasis", "STATED", "themes", List.of(theme)))
+                .post("/api/forecasts").then().statusCode(201).extract().jsonPath().getLong("id");
+        JsonPath open = anonymous().get("/api/sources/" + paper + "/candidates").jsonPath();
+        assertEquals(List.of((int) id), open.getList("candidates[0].loggedAs"));
+        assertEquals(List.of(), open.getList("candidates[1].loggedAs"));
+    }
+
+    @Test
     void aRejectedCandidateIsRememberedAndNotProposedAgain() {
         String paper = paperWithText();
         JsonPath open = anonymous().get("/api/sources/" + paper + "/candidates").jsonPath();

@@ -241,6 +241,14 @@ class PagesBrowserTests {
         screenshot(editor, "extraction-candidates");
         editor.click("#candidate-table tbody tr:nth-child(2) button:has-text('Reject')");
         assertEquals(1, editor.locator("#candidate-table tbody tr").count(), "the rejected one is gone");
+        // someone logs the same sentence by hand meanwhile: the assistant says so on the candidate
+        long byHand = org.hindcast.testing.Staff.as("editor2").body(java.util.Map.of("source", paper, "statement", "Xi visits.",
+                        "quote", "Xi Jinping is expected to visit South Korea during the APEC in November 2025.",
+                        "phrase", "is expected to", "resolveBy", "2025-11-30", "resolveByBasis", "STATED",
+                        "themes", java.util.List.of(Ledger.theme("Assistant theme"))))
+                .post("/api/forecasts").then().statusCode(201).extract().jsonPath().getLong("id");
+        editor.reload();
+        assertEquals("already logged as #" + byHand, editor.locator("#candidate-table a.logged").textContent());
         editor.click("a:has-text('Accept')");
         assertEquals("Xi Jinping is expected to visit South Korea during the APEC in November 2025.", editor.inputValue("#quote"));
         assertEquals("2025-11-30", editor.inputValue("#resolveBy"));

@@ -43,6 +43,10 @@ public class ForecastCorrection extends PanacheEntityBase {
     @Column(name = "corrected_by", nullable = false)
     public String correctedBy;
 
+    /** The second staff member who approved it, for a correction made after the verdict. */
+    @Column(name = "approved_by")
+    public String approvedBy;
+
     @Column(name = "corrected_at", nullable = false)
     public OffsetDateTime correctedAt = OffsetDateTime.now();
 

@@ -32,6 +32,9 @@ public class ForecastResource {
     @Inject
     Caller caller;
 
+    @Inject
+    CorrectionProposals proposals;
+
     @GET
     public PageOf<ForecastView> list(@QueryParam("author") @Size(max = 100) String author,
                                      @QueryParam("theme") @Size(max = 100) String theme,
@@ -74,12 +77,48 @@ public class ForecastResource {
                 .entity(ForecastView.detail(f, LocalDate.now())).build();
     }
 
-    /** Corrects a logged forecast; the old values stay in its correction history. */
+    /**
+     * Corrects a logged forecast; the old values stay in its correction history. After its verdict, a change of
+     * its probability, phrase, statement, condition or dates is not applied but proposed: 202 with the proposal,
+     * which another editor or reviewer approves or rejects.
+     */
     @Transactional
     @POST
     @Path("{id}/corrections")
     @RolesAllowed("EDITOR")
-    public ForecastView correct(@PathParam("id") long id, @Valid @NotNull ForecastInput.Correction body) {
-        return ForecastView.detail(forecasts.correct(caller.name(), id, body), LocalDate.now());
+    public Response correct(@PathParam("id") long id, @Valid @NotNull ForecastInput.Correction body) {
+        CorrectionProposals.Outcome outcome = proposals.submit(caller.name(), id, body);
+        if (outcome.proposed() != null) {
+            return Response.accepted(ForecastView.ProposalView.of(outcome.proposed()))
+                    .location(URI.create("/api/forecasts/" + id + "/correction-proposals/" + outcome.proposed().id)).build();
+        }
+        return Response.ok(ForecastView.detail(outcome.applied(), LocalDate.now())).build();
+    }
+
+    @GET
+    @Path("{id}/correction-proposals/{proposal}")
+    public ForecastView.ProposalView proposal(@PathParam("id") long id, @PathParam("proposal") long proposal) {
+        return ForecastView.ProposalView.of(proposals.get(id, proposal));
+    }
+
+    /** A second staff member approves a correction proposed after the verdict: it is applied, naming both. */
+    @Transactional
+    @POST
+    @Path("{id}/correction-proposals/{proposal}/approve")
+    @RolesAllowed({"EDITOR", "REVIEWER"})
+    public ForecastView approve(@PathParam("id") long id, @PathParam("proposal") long proposal) {
+        return ForecastView.detail(proposals.approve(caller.name(), id, proposal), LocalDate.now());
+    }
+
+    public record Rejection(@NotNull @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2000) String note) {
+    }
+
+    @Transactional
+    @POST
+    @Path("{id}/correction-proposals/{proposal}/reject")
+    @RolesAllowed({"EDITOR", "REVIEWER"})
+    public ForecastView.ProposalView reject(@PathParam("id") long id, @PathParam("proposal") long proposal,
+                                            @Valid @NotNull Rejection body) {
+        return ForecastView.ProposalView.of(proposals.reject(caller.name(), id, proposal, body.note()));
     }
 }

@@ -104,9 +104,72 @@ public class ForecastService {
         return f;
     }
 
-    /** Applies a correction; every changed field leaves a correction record with its old value. */
+    /**
+     * What a forecast says about the future: after its verdict one person cannot change it (a correction of these
+     * needs a second staff member's approval, see {@link CorrectionProposals}).
+     */
+    public static final java.util.List<String> SETTLED_AFTER_VERDICT = java.util.List.of("statement", "condition", "phrase",
+            "probability", "probabilityBasis", "phraseTableVersion", "madeOn", "resolveBy", "resolveByBasis");
+
+    /** The settled fields a correction would change on this forecast (empty: none). */
+    public static java.util.List<String> settledChanges(Forecast f, ForecastInput.Correction in) {
+        java.util.List<String> out = new ArrayList<>();
+        if (in.statement() != null && !in.statement().trim().equals(f.statement)) {
+            out.add("statement");
+        }
+        if (in.condition() != null && !Objects.equals(Text.blankToNull(in.condition()), f.condition)) {
+            out.add("condition");
+        }
+        if (in.phrase() != null && !Objects.equals(Text.blankToNull(in.phrase()), f.phrase)) {
+            out.add("phrase");
+        }
+        if (in.probability() != null && in.probability() != f.probability) {
+            out.add("probability");
+        }
+        if (in.probabilityBasis() != null && in.probabilityBasis() != f.probabilityBasis) {
+            out.add("probabilityBasis");
+        }
+        if (in.phraseTableVersion() != null && !in.phraseTableVersion().equals(f.phraseTableVersion)) {
+            out.add("phraseTableVersion");
+        }
+        if (in.madeOn() != null && !in.madeOn().equals(f.madeOn)) {
+            out.add("madeOn");
+        }
+        if (in.resolveBy() != null && !in.resolveBy().equals(f.resolveBy)) {
+            out.add("resolveBy");
+        }
+        if (in.resolveByBasis() != null && in.resolveByBasis() != f.resolveByBasis) {
+            out.add("resolveByBasis");
+        }
+        return out;
+    }
+
+    /**
+     * Applies a correction by one person; every changed field leaves a correction record with its old value.
+     * After the verdict, a change of what the forecast said is refused here: it goes through a proposal.
+     */
     public Forecast correct(String actor, long id, ForecastInput.Correction in) {
         Forecast f = get(id);
+        if (f.status != ForecastStatus.PENDING) {
+            List<String> settled = settledChanges(f, in);
+            if (!settled.isEmpty()) {
+                throw new ApiException(409, "Conflict", "Forecast " + id + " has its verdict: a change of its "
+                        + String.join(", ", settled) + " needs a second staff member. Propose it (POST /api/forecasts/" + id
+                        + "/corrections answers 202 with the proposal) and another editor or reviewer approves it.",
+                        settled.stream().map(field -> new Problem.FieldError(field, "settled by the verdict; needs a second "
+                                + "person's approval")).toList());
+            }
+        }
+        return apply(actor, f, in, null);
+    }
+
+    /** A correction approved by a second staff member: applied as its proposer's, naming the approver. */
+    Forecast correctApproved(String proposer, long id, ForecastInput.Correction in, String approver) {
+        return apply(proposer, get(id), in, approver);
+    }
+
+    private Forecast apply(String actor, Forecast f, ForecastInput.Correction in, String approvedBy) {
+        long id = f.id;
         Set<Long> authorsBefore = f.authors.stream().map(a -> a.id).collect(Collectors.toSet());
         if (f.version != in.version()) {
             throw ApiException.conflict("The forecast was changed since version " + in.version()
@@ -204,14 +267,16 @@ public class ForecastService {
             row.newValue = c.getValue()[1];
             row.reason = in.reason().trim();
             row.correctedBy = actor;
+            row.approvedBy = approvedBy;
             row.persist();
         }
         em.flush();
         Set<Long> touched = new java.util.HashSet<>(authorsBefore);
         f.authors.forEach(a -> touched.add(a.id));
         scoresChanged.fire(ScoresChanged.of(touched));
-        audit.record(actor, "forecast.correct", "forecast", f.id,
-                String.join(", ", changes.keySet()) + ": " + in.reason().trim());
+        audit.record(approvedBy == null ? actor : approvedBy, approvedBy == null ? "forecast.correct" : "forecast.correct.approved",
+                "forecast", f.id, String.join(", ", changes.keySet()) + ": " + in.reason().trim()
+                        + (approvedBy == null ? "" : " (proposed by " + actor + ")"));
         return f;
     }
 

@@ -20,7 +20,7 @@ public record ForecastView(long id, SourceRef source, String statement, String q
                            Double brier, Integer quoteStart, Integer quoteEnd,
                            String createdBy, OffsetDateTime createdAt, long version,
                            List<EvidenceView> evidence, List<ResolutionView> resolutions,
-                           List<CorrectionView> corrections) {
+                           List<CorrectionView> corrections, Boolean correctedAfterVerdict, List<ProposalView> proposals) {
 
     public record SourceRef(String slug, String title, String published) {
     }
@@ -45,26 +45,65 @@ public record ForecastView(long id, SourceRef source, String statement, String q
         }
     }
 
+    /** A correction; {@code approvedBy} names the second person of a correction made after the verdict. */
     public record CorrectionView(long id, String field, String oldValue, String newValue, String reason,
-                                 String correctedBy, OffsetDateTime correctedAt) {
+                                 String correctedBy, String approvedBy, OffsetDateTime correctedAt) {
         static CorrectionView of(ForecastCorrection c) {
-            return new CorrectionView(c.id, c.field, c.oldValue, c.newValue, c.reason, StaffNames.display(c.correctedBy), c.correctedAt);
+            return new CorrectionView(c.id, c.field, c.oldValue, c.newValue, c.reason, StaffNames.display(c.correctedBy),
+                    c.approvedBy == null ? null : StaffNames.display(c.approvedBy), c.correctedAt);
+        }
+    }
+
+    /** A correction after the verdict waiting for a second staff member, or decided by one. */
+    public record ProposalView(long id, long forecastVersion, String proposedBy, OffsetDateTime proposedAt, String reason,
+                               java.util.Map<String, Object> changes, String status, String decidedBy, OffsetDateTime decidedAt,
+                               String decisionNote) {
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        public static ProposalView of(CorrectionProposal p) {
+            return new ProposalView(p.id, p.forecastVersion, StaffNames.display(p.proposedBy), p.proposedAt, p.reason,
+                    changesOf(p.changes), p.status.name(), p.decidedBy == null ? null : StaffNames.display(p.decidedBy),
+                    p.decidedAt, p.decisionNote);
+        }
+
+        /** The fields the proposal sets, with their proposed values (the version and reason aside). */
+        @SuppressWarnings("unchecked")
+        private static java.util.Map<String, Object> changesOf(String json) {
+            try {
+                java.util.Map<String, Object> all = JSON.readValue(json, java.util.LinkedHashMap.class);
+                java.util.Map<String, Object> set = new java.util.LinkedHashMap<>();
+                all.forEach((k, v) -> {
+                    if (v != null && !k.equals("version") && !k.equals("reason")) {
+                        set.put(k, v);
+                    }
+                });
+                return set;
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
     public static ForecastView summary(Forecast f, LocalDate today) {
-        return of(f, today, null, null, null);
+        return of(f, today, null, null, null, null, null);
     }
 
     public static ForecastView detail(Forecast f, LocalDate today) {
+        List<Resolution> resolutions = Resolution.of(f.id);
+        List<ForecastCorrection> corrections = ForecastCorrection.of(f.id);
+        // corrected after the verdict: a correction made after the first resolution was recorded
+        boolean after = !resolutions.isEmpty() && corrections.stream()
+                .anyMatch(c -> c.correctedAt.isAfter(resolutions.get(0).createdAt));
         return of(f, today,
                 Evidence.of(f.id).stream().map(EvidenceView::of).toList(),
-                Resolution.of(f.id).stream().map(ResolutionView::of).toList(),
-                ForecastCorrection.of(f.id).stream().map(CorrectionView::of).toList());
+                resolutions.stream().map(ResolutionView::of).toList(),
+                corrections.stream().map(CorrectionView::of).toList(), after,
+                CorrectionProposal.of(f.id).stream().map(ProposalView::of).toList());
     }
 
     private static ForecastView of(Forecast f, LocalDate today, List<EvidenceView> evidence,
-                                   List<ResolutionView> resolutions, List<CorrectionView> corrections) {
+                                   List<ResolutionView> resolutions, List<CorrectionView> corrections,
+                                   Boolean correctedAfterVerdict, List<ProposalView> proposals) {
         return new ForecastView(f.id, new SourceRef(f.paper.slug, f.paper.title, f.paper.published().text()),
                 f.statement, f.quote, f.speaker, f.thirdParty, f.condition, f.phrase, f.probability,
                 f.probabilityBasis, f.phraseTableVersion, f.madeOn, f.resolveBy, f.resolveByBasis, f.resolveByNote,
@@ -73,6 +112,6 @@ public record ForecastView(long id, SourceRef source, String statement, String q
                 f.status, f.overdue(today), f.outcomeCredit, f.resolvedOn,
                 f.status.scored() ? org.hindcast.scoring.Rules.brier(f.probability, f.outcomeCredit) : null,
                 f.quoteStart, f.quoteEnd, StaffNames.display(f.createdBy), f.createdAt, f.version,
-                evidence, resolutions, corrections);
+                evidence, resolutions, corrections, correctedAfterVerdict, proposals);
     }
 }

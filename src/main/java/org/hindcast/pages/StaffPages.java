@@ -76,6 +76,9 @@ public class StaffPages {
     ForecastService forecasts;
 
     @Inject
+    org.hindcast.forecasts.CorrectionProposals proposals;
+
+    @Inject
     EvidenceService evidence;
 
     @Inject
@@ -172,6 +175,7 @@ public class StaffPages {
         viewer.require(Role.EDITOR, "/staff/forecasts/new" + (paperSlug == null ? "" : "?paper=" + paperSlug));
         Map<String, String> v = new HashMap<>();
         v.put("source", paperSlug == null ? "" : paperSlug);
+        v.put("fixed", paperSlug == null ? "" : "1");
         v.put("resolveByBasis", "STATED");
         v.put("probabilityBasis", "PHRASE_TABLE");
         if (paperSlug != null && start != null && end != null) {
@@ -198,9 +202,19 @@ public class StaffPages {
         return html(forecastForm(v, Map.of(), null));
     }
 
+    /**
+     * The form names its paper one of two ways: fixed by the link it was opened from ("Log a forecast in this paper",
+     * accepting a candidate), shown and sent as is; or typed, any paper of the ledger, the newest suggested. A list
+     * of choices is never cut short, so no paper is ever picked because the right one was not in it.
+     */
     private TemplateInstance forecastForm(Map<String, String> values, Map<String, String> fieldErrors, String suggestion) {
-        return page.with(forecastForm, "Log a forecast").data("v", values).data("e", fieldErrors)
-                .data("papers", papers.list(null, null, 0, 200).items().stream().map(SourceView::of).toList())
+        SourceView fixed = null;
+        if ("1".equals(values.get("fixed")) && !values.getOrDefault("source", "").isBlank()) {
+            fixed = Paper.findBySlug(values.get("source")).map(SourceView::of)
+                    .orElseThrow(() -> new PageException(404, "No paper '" + values.get("source") + "'."));
+        }
+        return page.with(forecastForm, "Log a forecast").data("v", values).data("e", fieldErrors).data("fixedPaper", fixed)
+                .data("papers", fixed != null ? List.of() : papers.list(null, null, 0, 50).items().stream().map(SourceView::of).toList())
                 .data("themes", themes.list()).data("table", phraseTables.current()).data("suggestion", suggestion)
                 .data("chosenThemes", List.of(values.getOrDefault("themes", "").split(",")))
                 .data("probabilityBases", ProbabilityBasis.values()).data("resolveByBases", ResolveByBasis.values());
@@ -214,7 +228,7 @@ public class StaffPages {
         csrf.check(form.getFirst("csrf"));
         Map<String, String> v = values(form, "source", "statement", "quote", "speaker", "thirdParty", "condition", "phrase",
                 "probability", "probabilityBasis", "madeOn", "resolveBy", "resolveByBasis", "resolveByNote", "resolutionCriteria",
-                "start", "end");
+                "start", "end", "fixed");
         List<String> themeSlugs = form.get("themes") == null ? List.of() : form.get("themes");
         v.put("themes", String.join(",", themeSlugs));
         if ("suggest".equals(form.getFirst("action"))) {
@@ -443,12 +457,13 @@ public class StaffPages {
         if (fieldErrors.isEmpty()) {
             boolean probabilityChanged = probability != null && probability != current.probability;
             try {
-                forecasts.correct(viewer.name(), id, new ForecastInput.Correction(Long.parseLong(v.get("version")), v.get("reason"),
+                var outcome = proposals.submit(viewer.name(), id, new ForecastInput.Correction(Long.parseLong(v.get("version")), v.get("reason"),
                         changed(v.get("statement"), current.statement), changed(v.get("quote"), current.quote), null, null, null,
                         null, probabilityChanged ? probability : null, probabilityChanged ? ProbabilityBasis.EDITOR : null, null,
                         current.madeOn.equals(madeOn) ? null : madeOn, current.resolveBy.equals(resolveBy) ? null : resolveBy,
                         null, null, null, null, null));
-                return Response.seeOther(URI.create("/forecasts/" + id)).build();
+                // after the verdict the change waits on the forecast's page for a second person
+                return Response.seeOther(URI.create("/forecasts/" + id + (outcome.proposed() != null ? "#proposals" : ""))).build();
             } catch (ApiException e) {
                 fieldErrors = e.status() == 409 ? Map.of("form", e.getMessage()) : FormErrors.of(e);
             } catch (ConstraintViolationException e) {
@@ -458,6 +473,48 @@ public class StaffPages {
             }
         }
         return html(correctForm(id, v, fieldErrors), 400);
+    }
+
+    // ---------------------------------------------------------------- corrections after the verdict
+
+    private void requireSecondPerson(long id) {
+        if (!viewer.signedIn()) {
+            throw new PageException(303, "/login?next=" + java.net.URLEncoder.encode("/forecasts/" + id,
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (!viewer.has(Role.EDITOR) && !viewer.has(Role.REVIEWER)) {
+            throw new PageException(403, "Approving a correction needs the EDITOR or REVIEWER role, which your account does not have.");
+        }
+    }
+
+    @POST
+    @Path("staff/forecasts/{id}/proposals/{proposal}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response approveProposal(@PathParam("id") long id, @PathParam("proposal") long proposal,
+                                    MultivaluedMap<String, String> form) {
+        requireSecondPerson(id);
+        csrf.check(form.getFirst("csrf"));
+        try {
+            proposals.approve(viewer.name(), id, proposal);
+        } catch (ApiException e) {
+            throw new PageException(e.status() == 403 ? 403 : 409, e.getMessage());
+        }
+        return Response.seeOther(URI.create("/forecasts/" + id + "#corrections")).build();
+    }
+
+    @POST
+    @Path("staff/forecasts/{id}/proposals/{proposal}/reject")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response rejectProposal(@PathParam("id") long id, @PathParam("proposal") long proposal,
+                                   MultivaluedMap<String, String> form) {
+        requireSecondPerson(id);
+        csrf.check(form.getFirst("csrf"));
+        try {
+            proposals.reject(viewer.name(), id, proposal, form.getFirst("note"));
+        } catch (ApiException e) {
+            throw new PageException(e.status() == 403 ? 403 : e.status() == 409 ? 409 : 400, e.getMessage());
+        }
+        return Response.seeOther(URI.create("/forecasts/" + id + "#proposals")).build();
     }
 
     // ---------------------------------------------------------------- helpers

@@ -27,6 +27,9 @@ class ForecastResourceTests {
     @Inject
     Ledger ledger;
 
+    @Inject
+    ForecastService forecastService;
+
     String theme;
     String paper;
 
@@ -264,6 +267,53 @@ class ForecastResourceTests {
                 .post("/api/forecasts/" + id + "/corrections").then().statusCode(400).body("errors.field", hasItem("phrase"));
         assertEquals(before.get("evidence"), ledger.counts().get("evidence"));
         assertEquals(before.get("forecast_correction"), ledger.counts().get("forecast_correction"));
+    }
+
+    @Test
+    void afterItsVerdictAForecastChangesOnlyWithASecondPerson() {
+        long id = as("editor").body(forecast()).post("/api/forecasts").then().statusCode(201).extract().jsonPath().getLong("id");
+        as("reviewer").body(Map.of("forecastVersion", 0, "outcome", "TRUE", "resolvedOn", "2025-11-20", "rationale", "Xi came."))
+                .post("/api/forecasts/" + id + "/resolutions").then().statusCode(201);
+        anonymous().get("/api/forecasts/" + id).then().body("brier", equalTo(0.0625f)).body("correctedAfterVerdict", equalTo(false));
+        var before = ledger.counts();
+
+        // the finding: one editor lowered a resolved 75% to 10% and the Brier went from 0.563 (had it failed) to 0.010
+        int proposal = as("editor2").body(Map.of("version", 1, "reason", "The paper hedges more than we read.", "probability", 0.1,
+                        "probabilityBasis", "EDITOR")).post("/api/forecasts/" + id + "/corrections").then().statusCode(202)
+                .body("status", equalTo("PENDING")).body("changes.probability", equalTo(0.1f))
+                .extract().jsonPath().getInt("id");
+        anonymous().get("/api/forecasts/" + id).then().body("probability", equalTo(0.75f)).body("brier", equalTo(0.0625f))
+                .body("proposals[0].status", equalTo("PENDING"));
+        assertEquals(before.get("forecast_correction"), ledger.counts().get("forecast_correction"), "nothing applied yet");
+        // one person cannot do it alone, whichever door
+        as("editor2").post("/api/forecasts/" + id + "/correction-proposals/" + proposal + "/approve").then().statusCode(403);
+        as("editor2").body(Map.of("version", 1, "reason", "Straight in.", "resolveBy", "2025-12-31"))
+                .post("/api/forecasts/" + id + "/corrections").then().statusCode(202);
+        as("analyst").post("/api/forecasts/" + id + "/correction-proposals/" + proposal + "/approve").then().statusCode(403);
+
+        // a second staff member approves: applied, both names and both values kept, and the page's flag set
+        as("reviewer").post("/api/forecasts/" + id + "/correction-proposals/" + proposal + "/approve").then().statusCode(200)
+                .body("probability", equalTo(0.1f))
+                .body("correctedAfterVerdict", equalTo(true))
+                .body("corrections.find { it.field == 'probability' }.oldValue", equalTo("0.75"))
+                .body("corrections.find { it.field == 'probability' }.correctedBy", equalTo("editor2"))
+                .body("corrections.find { it.field == 'probability' }.approvedBy", equalTo("reviewer"));
+        as("reviewer").post("/api/forecasts/" + id + "/correction-proposals/" + proposal + "/approve").then().statusCode(409);
+        // the other proposal was made on the old version: it can no longer be applied as it stands
+        int stale = proposal + 1;
+        as("editor").post("/api/forecasts/" + id + "/correction-proposals/" + stale + "/approve").then().statusCode(409);
+        as("editor").body(Map.of("note", "Superseded.")).post("/api/forecasts/" + id + "/correction-proposals/" + stale + "/reject")
+                .then().statusCode(200).body("status", equalTo("REJECTED")).body("decidedBy", equalTo("editor"));
+        // what is not settled by the verdict (the quote's wording, say) is still corrected at once
+        as("editor2").body(Map.of("version", 2, "reason", "Typo in the quote.",
+                        "quote", "Xi Jinping is expected to visit South Korea during the APEC in November 2025 .")).post("/api/forecasts/" + id + "/corrections")
+                .then().statusCode(200);
+        // and the importer, one person, is refused such a change outright
+        assertEquals(409, org.junit.jupiter.api.Assertions.assertThrows(org.hindcast.problems.ApiException.class, () ->
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> forecastService.correct("admin", id,
+                        new ForecastInput.Correction(3L, "From a file.", null, null, null, null, null, null, 0.2,
+                                org.hindcast.forecasts.ProbabilityBasis.EDITOR, null, null, null, null, null, null, null, null))))
+                .status());
     }
 
     @Test

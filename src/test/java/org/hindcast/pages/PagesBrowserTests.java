@@ -230,6 +230,63 @@ class PagesBrowserTests {
     }
 
     @Test
+    void aCorrectionAfterTheVerdictWaitsOnThePageForASecondPerson() {
+        String paper = Ledger.paper("2024-11-13", "Verdict Author " + Ledger.unique("v"));
+        long id = Ledger.forecast(paper, Ledger.theme("Verdict theme"), 0.75, "2025-11-30", "editor");
+        as("reviewer").body(java.util.Map.of("forecastVersion", 0, "outcome", "TRUE", "resolvedOn", "2025-11-20",
+                "rationale", "It happened.")).post("/api/forecasts/" + id + "/resolutions").then().statusCode(201);
+        Page editor = signedIn("editor2");
+        editor.navigate(url("/staff/forecasts/" + id + "/correct"));
+        editor.fill("#probability", "10%");
+        editor.fill("#reason", "The paper hedges more than we read.");
+        editor.click("form[action$='/correct'] button[type=submit]");
+        editor.waitForURL("**/forecasts/" + id + "#proposals");
+        assertEquals("75%", editor.locator("[data-figure=probability]").textContent().substring(0, 3), "not applied by one person");
+        assertTrue(editor.textContent("#proposal-table").contains("probability → 0.1"), editor.textContent("#proposal-table"));
+        assertTrue(editor.textContent("#proposal-table").contains("awaiting a second person"));
+        editor.context().close();
+
+        Page reviewer = signedIn("reviewer");
+        reviewer.navigate(url("/forecasts/" + id));
+        reviewer.click("#proposal-table button:has-text('Approve')");
+        reviewer.waitForURL("**/forecasts/" + id + "#corrections");
+        assertEquals("10%", reviewer.locator("[data-figure=probability]").textContent().substring(0, 3));
+        assertTrue(reviewer.textContent("#corrected-after-verdict").contains("Corrected after its verdict"));
+        assertTrue(reviewer.textContent("#correction-table").contains("approved by reviewer"), reviewer.textContent("#correction-table"));
+        assertTrue(reviewer.textContent("#correction-table").contains("0.75"), "the value as made stays visible");
+        screenshot(reviewer, "corrected-after-verdict");
+        reviewer.context().close();
+    }
+
+    @Test
+    void logAForecastInThisPaperSavesItInThatPaperWhateverNumberOfPapersIsNewer() {
+        String older = Ledger.paper("2019-03-04", "Older Paper Author " + Ledger.unique("o"));
+        for (int i = 0; i < 205; i++) {
+            Ledger.paper("2025-06-01", "Newer Paper Author " + Ledger.unique("n"));
+        }
+        String theme = Ledger.theme("Fixed paper theme");
+        Page editor = signedIn("editor");
+        editor.navigate(url("/papers/" + older));
+        editor.click("a:has-text('Log a forecast in this paper')");
+        String title = anonymous().get("/api/sources/" + older).jsonPath().getString("title");
+        assertTrue(editor.textContent("#source-fixed").contains(title), editor.textContent("#source-fixed"));
+        assertEquals(older, editor.inputValue("input[name=source]"));
+        editor.fill("#quote", "The older thing is expected to happen.");
+        editor.fill("#statement", "The older thing happens.");
+        editor.fill("#phrase", "is expected to");
+        editor.fill("#resolveBy", "2021-01-01");
+        editor.selectOption("#themes", theme);
+        editor.click("button[value=save]");
+        editor.waitForURL("**/forecasts/*");
+        long id = Long.parseLong(editor.url().replaceAll(".*/forecasts/(\\d+).*", "$1"));
+        assertEquals(older, anonymous().get("/api/forecasts/" + id).jsonPath().getString("source.slug"));
+        // without a paper in the link, any paper can be named, not only the newest 200
+        editor.navigate(url("/staff/forecasts/new"));
+        assertEquals("", editor.inputValue("input[name=source]"), "no paper is chosen for the editor");
+        editor.context().close();
+    }
+
+    @Test
     void anEditorPastesAPapersTextAndAcceptsAndRejectsItsCandidates() {
         String paper = Ledger.paper("2024-11-13", "Assistant Author " + Ledger.unique("a"));
         Page editor = signedIn("editor");

@@ -48,6 +48,9 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/forecasts", Set.of("EDITOR")),
             Map.entry("GET /api/forecasts/{id}", Set.of(ANYONE)),
             Map.entry("POST /api/forecasts/{id}/corrections", Set.of("EDITOR")),
+            Map.entry("GET /api/forecasts/{id}/correction-proposals/{proposal}", Set.of(ANYONE)),
+            Map.entry("POST /api/forecasts/{id}/correction-proposals/{proposal}/approve", Set.of("EDITOR", "REVIEWER")),
+            Map.entry("POST /api/forecasts/{id}/correction-proposals/{proposal}/reject", Set.of("EDITOR", "REVIEWER")),
             Map.entry("GET /api/forecasts/{id}/evidence", Set.of(ANYONE)),
             Map.entry("POST /api/forecasts/{id}/evidence", Set.of("ANALYST")),
             Map.entry("GET /api/forecasts/{id}/resolutions", Set.of(ANYONE)),
@@ -103,7 +106,7 @@ class AuthorizationMatrixTests {
                 : path.startsWith("/api/themes") || path.startsWith("/feeds/themes") ? "taiwan"
                 : "asan-2024-11-outlook-china-trump-second-term";
         return path.replace("{slug}", slug).replace("{id}", Long.toString(forecastId)).replace("{username}", "editor")
-                .replace("{version}", "2026.1").replace("{table}", "forecasts").replace("{format}", "json");
+                .replace("{version}", "2026.1").replace("{proposal}", "999999999").replace("{table}", "forecasts").replace("{format}", "json");
     }
 
     static RequestSpecification caller(String who) {

@@ -1,0 +1,124 @@
+package org.hindcast.forecasts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.hindcast.audit.AuditLog;
+import org.hindcast.common.Text;
+import org.hindcast.problems.ApiException;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Corrections that need two people. A forecast with its verdict keeps what it said: a change of its probability,
+ * phrase, statement, condition or dates is proposed by one staff member and applied only when another approves;
+ * both the old and the new values stay in the forecast's history, with both names. Any other correction (a
+ * typo in the quote, a theme) is applied at once, as before the verdict.
+ */
+@ApplicationScoped
+@Transactional
+public class CorrectionProposals {
+
+    /** What a correction request came to: applied at once, or proposed for a second person. */
+    public record Outcome(Forecast applied, CorrectionProposal proposed) {
+    }
+
+    @Inject
+    ForecastService forecasts;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    AuditLog audit;
+
+    /** The one door for a correction by a person (API and pages): applied, or proposed when it needs a second person. */
+    public Outcome submit(String actor, long forecastId, ForecastInput.Correction in) {
+        Forecast f = forecasts.get(forecastId);
+        if (f.status == ForecastStatus.PENDING || ForecastService.settledChanges(f, in).isEmpty()) {
+            return new Outcome(forecasts.correct(actor, forecastId, in), null);
+        }
+        if (f.version != in.version()) {
+            throw ApiException.conflict("The forecast was changed since version " + in.version()
+                    + " (it is now at version " + f.version + "); read it again.");
+        }
+        if (in.reason() == null || in.reason().isBlank()) {
+            throw ApiException.badField("reason", "say why the forecast is corrected");
+        }
+        CorrectionProposal p = new CorrectionProposal();
+        p.forecast = f;
+        p.forecastVersion = f.version;
+        p.proposedBy = actor;
+        p.reason = in.reason().trim();
+        try {
+            p.changes = json.writeValueAsString(in);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        p.persist();
+        CorrectionProposal.flush();
+        audit.record(actor, "forecast.correct.proposed", "forecast", f.id, "proposal " + p.id + " changes "
+                + String.join(", ", ForecastService.settledChanges(f, in)) + " after the verdict: " + p.reason);
+        return new Outcome(null, p);
+    }
+
+    public CorrectionProposal get(long forecastId, long proposalId) {
+        CorrectionProposal p = CorrectionProposal.findById(proposalId);
+        if (p == null || !p.forecast.id.equals(forecastId)) {
+            throw ApiException.notFound("correction proposal", Long.toString(proposalId));
+        }
+        return p;
+    }
+
+    /** A second staff member approves: the correction is applied as the proposer's, naming the approver. */
+    public Forecast approve(String approver, long forecastId, long proposalId) {
+        CorrectionProposal p = pending(forecastId, proposalId, approver);
+        Forecast f = p.forecast;
+        if (f.version != p.forecastVersion) {
+            throw ApiException.conflict("Forecast " + forecastId + " changed after this proposal was made; it can no longer "
+                    + "be applied as it stands. Propose the correction again on the current version.");
+        }
+        ForecastInput.Correction in;
+        try {
+            in = json.readValue(p.changes, ForecastInput.Correction.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("proposal " + proposalId + " cannot be read", e);
+        }
+        Forecast corrected = forecasts.correctApproved(p.proposedBy, forecastId, in, approver);
+        p.status = CorrectionProposal.Status.APPROVED;
+        p.decidedBy = approver;
+        p.decidedAt = OffsetDateTime.now();
+        return corrected;
+    }
+
+    public CorrectionProposal reject(String actor, long forecastId, long proposalId, String note) {
+        CorrectionProposal p = pending(forecastId, proposalId, null);
+        if (note == null || note.isBlank()) {
+            throw ApiException.badField("note", "say why the proposal is rejected");
+        }
+        p.status = CorrectionProposal.Status.REJECTED;
+        p.decidedBy = actor;
+        p.decidedAt = OffsetDateTime.now();
+        p.decisionNote = Text.blankToNull(note);
+        audit.record(actor, "forecast.correct.rejected", "forecast", forecastId, "proposal " + proposalId + ": " + note.trim());
+        return p;
+    }
+
+    private CorrectionProposal pending(long forecastId, long proposalId, String approver) {
+        CorrectionProposal p = get(forecastId, proposalId);
+        if (p.status != CorrectionProposal.Status.PENDING) {
+            throw ApiException.conflict("Proposal " + proposalId + " was already decided (" + p.status + ").");
+        }
+        if (approver != null && approver.equals(p.proposedBy)) {
+            throw ApiException.forbidden("You proposed this correction, so another staff member must approve it.");
+        }
+        return p;
+    }
+
+    public static List<CorrectionProposal> pendingOf(long forecastId) {
+        return CorrectionProposal.list("forecast.id = ?1 and status = ?2 order by id", forecastId, CorrectionProposal.Status.PENDING);
+    }
+}

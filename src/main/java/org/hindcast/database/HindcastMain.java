@@ -52,7 +52,7 @@ public class HindcastMain {
             System.setProperty("quarkus.log.category.\"org.hindcast.corpus\".level", "WARN");
             System.setProperty("quarkus.banner.enabled", "false");
         } else if (args.length > 0 && !args[0].startsWith("-")) {
-            System.err.println("usage: java -jar quarkus-run.jar [import [DIR] | export DIR | generate DIR [...] | benchmark [...] | extract FILE [--published DATE] [--benchmark] | loadtest --admin-password PW [--url U] [--seconds S]]");
+            System.err.println("usage: java -jar quarkus-run.jar [import [DIR] | export DIR | generate DIR [...] | benchmark [...] | extract FILE [--published DATE] [--benchmark] | loadtest --admin-password PW --disposable-ledger yes [--url U] [--seconds S]]");
             System.exit(2);
             return;
         }

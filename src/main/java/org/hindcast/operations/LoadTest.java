@@ -24,9 +24,11 @@ import java.util.regex.Pattern;
 
 /**
  * {@code loadtest [--url http://localhost:8080] [--seconds 30] [--requests 20000] [--connections 16]
- * --admin-password PW}: a bounded load on a service on this machine (loopback only), mixing reader page
- * views (60%), API reads (30%) and staff writes (10%: evidence attached by an analyst account it creates);
- * prints throughput, latency percentiles and errors by kind, and exits 1 if any request failed.
+ * --admin-password PW --disposable-ledger yes}: a bounded load on a service on this machine (loopback only), mixing
+ * reader page views (60%), API reads (30%) and staff writes (10%: evidence attached by an analyst account it creates).
+ * It writes only to what it creates for itself (accounts, a theme, a paper and its forecasts), says so before it
+ * starts, refuses to start unless told the ledger is meant for it, and disables its accounts when it ends; prints
+ * throughput, latency percentiles and errors by kind, and exits 1 if any request failed.
  */
 public final class LoadTest {
 
@@ -49,42 +51,54 @@ public final class LoadTest {
         }
         String adminPassword = opt.get("--admin-password");
         if (adminPassword == null) {
-            System.err.println("loadtest: --admin-password is needed to create the analyst account the writes use");
+            System.err.println("loadtest: --admin-password is needed to create the accounts the writes use");
             return 2;
         }
+        String run = "loadtest-" + Long.toString(System.currentTimeMillis(), 36);
+        String notice = "loadtest writes to the ledger it loads, and only to what it creates there for itself: two staff "
+                + "accounts (" + run + "-editor, " + run + "-analyst, disabled when it ends), a theme, a paper and "
+                + FORECASTS + " forecasts named " + run + ", and the evidence it attaches to those forecasts. The ledger keeps "
+                + "them (nothing is ever deleted from a ledger), so run it against a ledger meant for it: a copy, or a "
+                + "fresh data folder (HINDCAST_EMBEDDED_DATA_DIR).";
+        if (!opt.containsKey("--disposable-ledger")) {
+            System.err.println("loadtest: " + notice);
+            System.err.println("loadtest: confirm that " + base + " serves such a ledger with --disposable-ledger yes");
+            return 2;
+        }
+        System.out.println(notice);
         int seconds = Integer.parseInt(opt.get("--seconds"));
         int maxRequests = Integer.parseInt(opt.get("--requests"));
         int connections = Integer.parseInt(opt.get("--connections"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-        String analyst = "loadtest-analyst";
-        String analystPassword = "loadtest-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
         String admin = "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes());
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(base.resolve("/api/users")).header("Authorization", admin)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"" + analyst + "\",\"displayName\":\"Load test\",\"password\":\"" + analystPassword
-                                + "\",\"roles\":[\"ANALYST\"]}")).build(), HttpResponse.BodyHandlers.ofString());
-        if (created.statusCode() == 409) {
-            String version = field(http.send(HttpRequest.newBuilder(base.resolve("/api/users/" + analyst)).header("Authorization", admin)
-                    .build(), HttpResponse.BodyHandlers.ofString()).body(), "version");
-            http.send(HttpRequest.newBuilder(base.resolve("/api/users/" + analyst)).header("Authorization", admin)
-                    .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(
-                            "{\"version\":" + version + ",\"password\":\"" + analystPassword + "\",\"enabled\":true}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } else if (created.statusCode() != 201) {
-            System.err.println("loadtest: could not create the analyst account: HTTP " + created.statusCode() + " " + created.body());
+        String password = run + "-" + Long.toHexString(new java.security.SecureRandom().nextLong());
+        String editor = run + "-editor";
+        String analyst = run + "-analyst";
+        for (String[] account : new String[][]{{editor, "EDITOR"}, {analyst, "ANALYST"}}) {
+            HttpResponse<String> created = send(http, base, "POST", "/api/users", admin, "{\"username\":\"" + account[0]
+                    + "\",\"displayName\":\"Load test " + account[1].toLowerCase(Locale.ROOT) + "\",\"password\":\"" + password
+                    + "\",\"roles\":[\"" + account[1] + "\"]}");
+            if (created.statusCode() != 201) {
+                System.err.println("loadtest: could not create the account " + account[0] + ": HTTP " + created.statusCode() + " " + created.body());
+                return 2;
+            }
+        }
+        List<String> own;
+        try {
+            own = ownData(http, base, run, "Basic " + Base64.getEncoder().encodeToString((editor + ":" + password).getBytes()));
+        } catch (IllegalStateException e) {
+            System.err.println("loadtest: could not create its own data: " + e.getMessage());
+            disable(http, base, admin, List.of(editor, analyst));
             return 2;
         }
-        String analystAuth = "Basic " + Base64.getEncoder().encodeToString((analyst + ":" + analystPassword).getBytes());
+        String analystAuth = "Basic " + Base64.getEncoder().encodeToString((analyst + ":" + password).getBytes());
         String listing = http.send(HttpRequest.newBuilder(base.resolve("/api/forecasts?size=200")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         List<String> forecastIds = all(listing, "\"id\":(\\d+)");
         List<String> authors = all(http.send(HttpRequest.newBuilder(base.resolve("/api/authors?size=200")).build(),
                 HttpResponse.BodyHandlers.ofString()).body(), "\"slug\":\"([^\"]+)\"");
-        if (forecastIds.isEmpty() || authors.isEmpty()) {
-            System.err.println("loadtest: the ledger is empty; load the corpus first");
-            return 2;
-        }
+        List<String> writable = own;
 
         ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
         Map<String, AtomicInteger> errorsByStatus = new ConcurrentHashMap<>();
@@ -112,10 +126,11 @@ public final class LoadTest {
                         request = HttpRequest.newBuilder(base.resolve(reads[r.nextInt(reads.length)])).build();
                     } else {
                         kind = "staff-write";
-                        request = HttpRequest.newBuilder(base.resolve("/api/forecasts/" + id + "/evidence"))
+                        // writes go only to the forecasts this run created
+                        request = HttpRequest.newBuilder(base.resolve("/api/forecasts/" + writable.get(r.nextInt(writable.size())) + "/evidence"))
                                 .header("Authorization", analystAuth).header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString("{\"summary\":\"Load test observation " + r.nextInt(1_000_000)
-                                        + "\",\"observedOn\":\"2026-01-01\",\"citationUrl\":\"https://example.org/load\",\"stance\":\"CONTEXT\"}"))
+                                        + "\",\"observedOn\":\"" + java.time.LocalDate.now() + "\",\"citationUrl\":\"https://example.org/load\",\"stance\":\"CONTEXT\"}"))
                                 .build();
                     }
                     long t = System.nanoTime();
@@ -160,7 +175,55 @@ public final class LoadTest {
                     pct(times, 0.50), pct(times, 0.90), pct(times, 0.99), times.isEmpty() ? 0 : times.get(times.size() - 1) / 1e6, failed);
         }
         errorsByStatus.forEach((k, v) -> System.out.println("  errors: " + k + " x" + v.get()));
+        disable(http, base, admin, List.of(editor, analyst));
+        System.out.println("loadtest: its accounts are disabled; its paper '" + run + "' and what it wrote there stay in the ledger");
         return errors == 0 ? 0 : 1;
+    }
+
+    /** Forecasts this run may write to: a theme, a paper and forecasts of its own, created as its editor. */
+    static final int FORECASTS = 20;
+
+    private static List<String> ownData(HttpClient http, URI base, String run, String editor) throws Exception {
+        expect(send(http, base, "POST", "/api/themes", editor, "{\"slug\":\"" + run + "\",\"name\":\"Load test " + run + "\"}"), 201);
+        String today = java.time.LocalDate.now().toString();
+        expect(send(http, base, "POST", "/api/sources", editor, "{\"slug\":\"" + run + "\",\"title\":\"Load test " + run
+                + "\",\"publisher\":\"Hindcast load test\",\"published\":\"" + today + "\",\"authors\":[{\"name\":\"Load Test "
+                + run.substring("loadtest-".length()) + "\"}]}"), 201);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < FORECASTS; i++) {
+            HttpResponse<String> f = expect(send(http, base, "POST", "/api/forecasts", editor, "{\"source\":\"" + run
+                    + "\",\"statement\":\"Load test event " + i + " happens.\",\"quote\":\"Load test event " + i
+                    + " is expected to happen.\",\"phrase\":\"is expected to\",\"resolveBy\":\""
+                    + java.time.LocalDate.now().plusYears(1) + "\",\"resolveByBasis\":\"STATED\",\"themes\":[\"" + run + "\"]}"), 201);
+            ids.add(field(f.body(), "id"));
+        }
+        return ids;
+    }
+
+    private static void disable(HttpClient http, URI base, String admin, List<String> users) throws Exception {
+        for (String u : users) {
+            String version = field(send(http, base, "GET", "/api/users/" + u, admin, null).body(), "version");
+            send(http, base, "PATCH", "/api/users/" + u, admin, "{\"version\":" + version + ",\"enabled\":false}");
+        }
+    }
+
+    private static HttpResponse<String> send(HttpClient http, URI base, String method, String path, String auth, String json)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", auth);
+        if (json != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> expect(HttpResponse<String> r, int status) {
+        if (r.statusCode() != status) {
+            throw new IllegalStateException(r.request().method() + " " + r.request().uri().getPath() + ": HTTP " + r.statusCode()
+                    + " " + r.body());
+        }
+        return r;
     }
 
     private static double pct(List<Long> sorted, double q) {

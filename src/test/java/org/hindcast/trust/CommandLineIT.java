@@ -42,6 +42,7 @@ class CommandLineIT {
             service.destroy();
             service.waitFor(30, TimeUnit.SECONDS);
         }
+        org.hindcast.testing.LeftoverPostgres.stop(work.resolve("pgdata"));
     }
 
     record Run(int exit, String output) {

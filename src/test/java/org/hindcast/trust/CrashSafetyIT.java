@@ -51,6 +51,7 @@ class CrashSafetyIT {
             service.destroy();
             service.waitFor(30, TimeUnit.SECONDS);
         }
+        org.hindcast.testing.LeftoverPostgres.stop(work.resolve("pgdata"));
     }
 
     private Process start(int port) throws Exception {

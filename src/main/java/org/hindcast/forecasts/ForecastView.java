@@ -36,12 +36,13 @@ public record ForecastView(long id, SourceRef source, String statement, String q
         }
     }
 
-    public record ResolutionView(long id, int seq, Outcome outcome, Double credit, LocalDate resolvedOn,
+    /** A verdict; {@code early} when it was reached before the forecast's resolve-by date (allowed, and said). */
+    public record ResolutionView(long id, int seq, Outcome outcome, Double credit, LocalDate resolvedOn, boolean early,
                                  String rationale, String reason, String reviewer, List<Long> evidence,
                                  OffsetDateTime createdAt) {
         public static ResolutionView of(Resolution r) {
-            return new ResolutionView(r.id, r.seq, r.outcome, r.credit, r.resolvedOn, r.rationale, r.reason,
-                    StaffNames.display(r.reviewer), r.evidence.stream().map(e -> e.id).toList(), r.createdAt);
+            return new ResolutionView(r.id, r.seq, r.outcome, r.credit, r.resolvedOn, r.resolvedOn.isBefore(r.forecast.resolveBy),
+                    r.rationale, r.reason, StaffNames.display(r.reviewer), r.evidence.stream().map(e -> e.id).toList(), r.createdAt);
         }
     }
 

@@ -274,7 +274,8 @@ class ForecastResourceTests {
         long id = as("editor").body(forecast()).post("/api/forecasts").then().statusCode(201).extract().jsonPath().getLong("id");
         as("reviewer").body(Map.of("forecastVersion", 0, "outcome", "TRUE", "resolvedOn", "2025-11-20", "rationale", "Xi came."))
                 .post("/api/forecasts/" + id + "/resolutions").then().statusCode(201);
-        anonymous().get("/api/forecasts/" + id).then().body("brier", equalTo(0.0625f)).body("correctedAfterVerdict", equalTo(false));
+        anonymous().get("/api/forecasts/" + id).then().body("brier", equalTo(0.0625f)).body("correctedAfterVerdict", equalTo(false))
+                .body("resolutions[0].early", equalTo(true)); // resolved 2025-11-20, resolve by 2025-11-30: allowed, and marked
         var before = ledger.counts();
 
         // the finding: one editor lowered a resolved 75% to 10% and the Brier went from 0.563 (had it failed) to 0.010

@@ -252,6 +252,7 @@ class PagesBrowserTests {
         reviewer.waitForURL("**/forecasts/" + id + "#corrections");
         assertEquals("10%", reviewer.locator("[data-figure=probability]").textContent().substring(0, 3));
         assertTrue(reviewer.textContent("#corrected-after-verdict").contains("Corrected after its verdict"));
+        assertEquals("early", reviewer.textContent("ol.timeline .early"), "resolved before its resolve-by date, and marked");
         assertTrue(reviewer.textContent("#correction-table").contains("approved by reviewer"), reviewer.textContent("#correction-table"));
         assertTrue(reviewer.textContent("#correction-table").contains("0.75"), "the value as made stays visible");
         screenshot(reviewer, "corrected-after-verdict");

@@ -175,8 +175,9 @@ public final class SyntheticLedger {
             probability = p;
             basis = r.nextBoolean() ? "PRINTED" : "EDITOR";
         }
-        String quote = phrase != null ? actor + " " + phrase + " " + event + " before " + resolveBy.getYear() + "."
-                : "We put the chance that " + actor.toLowerCase(Locale.ROOT) + " will " + event + " at " + Math.round(p * 100) + "%.";
+        // numbered as a paper's points are: two forecasts of one paper never share a quote (the ledger refuses that)
+        String quote = "(" + (k + 1) + ") " + (phrase != null ? actor + " " + phrase + " " + event + " before " + resolveBy.getYear() + "."
+                : "We put the chance that " + actor.toLowerCase(Locale.ROOT) + " will " + event + " at " + Math.round(p * 100) + "%.");
         boolean thirdParty = r.nextDouble() < 0.03;
         String resolveByBasis = r.nextDouble() < 0.6 ? "STATED" : r.nextBoolean() ? "INFERRED" : "EDITOR";
         String resolveByNote = resolveByBasis.equals("STATED") ? null : "the paper's horizon, read by the generator";
@@ -225,6 +226,6 @@ public final class SyntheticLedger {
         }
         return new CorpusDocs.ForecastDoc("f-" + (k + 1), statement, quote, thirdParty ? "THIRD_PARTY" : null,
                 thirdParty ? "Observers quoted in the paper" : null, null, phrase, probability, basis, null, null,
-                resolveBy.toString(), resolveByBasis, resolveByNote, null, themes, null, evidence, resolution);
+                resolveBy.toString(), resolveByBasis, resolveByNote, null, themes, null, evidence, resolution, null);
     }
 }

@@ -153,11 +153,24 @@ public class BulkLoader {
             }
             List<ForecastValues> values = new ArrayList<>();
             Set<String> keys = new HashSet<>();
+            Map<String, Set<String>> keysByQuote = new HashMap<>();
+            Set<String> quoteAndStatement = new HashSet<>();
             for (CorpusDocs.ForecastDoc fd : CorpusImporter.nonNull(file.forecasts())) {
                 ForecastValues v = keys.add(fd.key()) ? checkForecast(fd, published) : null;
                 if (v == null) {
                     return Optional.empty();
                 }
+                // one quote, one forecast, unless the file says the sentence holds another (ForecastService's rule)
+                String quote = ForecastRules.fold(fd.quote());
+                Set<String> sameQuote = keysByQuote.computeIfAbsent(quote, q -> new HashSet<>());
+                boolean declared = fd.sameQuoteAs() != null && sameQuote.contains(fd.sameQuoteAs());
+                if (sameQuote.isEmpty() ? fd.sameQuoteAs() != null : !declared) {
+                    return Optional.empty();
+                }
+                if (!quoteAndStatement.add(quote + "\u0000" + ForecastRules.fold(fd.statement()))) {
+                    return Optional.empty();
+                }
+                sameQuote.add(fd.key());
                 values.add(v);
             }
             // Accepted: what it creates is now known to the files after it.
@@ -397,15 +410,18 @@ public class BulkLoader {
                 paperAuthor.row(paperId, k, a.authors().get(k).id);
             }
             audit.row(actor, "source.create", "source", pd.slug(), title);
+            Map<String, Long> idOfKey = new HashMap<>();
             for (ForecastValues f : a.forecasts()) {
                 CorpusDocs.ForecastDoc fd = f.doc();
                 long id = forecastIds[fi++];
+                idOfKey.put(fd.key(), id);
                 boolean resolved = fd.resolution() != null;
                 String statement = fd.statement().trim();
                 forecast.row(id, paperId, statement, fd.quote().trim(), f.speaker(), f.thirdParty(), Text.blankToNull(fd.condition()),
                         f.phrase(), f.probability(), f.basis(), f.tableVersion(), f.madeOn(), f.resolveBy(), fd.resolveByBasis(),
                         Text.blankToNull(fd.resolveByNote()), Text.blankToNull(fd.resolutionCriteria()), f.status(), f.credit(),
-                        f.resolvedOn(), actor, resolved ? 1 : 0, fd.key(), Baseline.hashOf(fd), resolved ? 1 : 0);
+                        f.resolvedOn(), actor, resolved ? 1 : 0, fd.key(), Baseline.hashOf(fd), resolved ? 1 : 0,
+                        fd.sameQuoteAs() == null ? null : idOfKey.get(fd.sameQuoteAs()));
                 audit.row(actor, "forecast.create", "forecast", Long.toString(id), pd.slug() + ": " + statement);
                 if (f.scoredForAuthors()) {
                     for (AuthorState s : a.authors()) {
@@ -455,7 +471,7 @@ public class BulkLoader {
         forecast.copy(copy, "forecast (id, paper_id, statement, quote, speaker, third_party, condition, phrase, probability, "
                 + "probability_basis, phrase_table_version, made_on, resolve_by, resolve_by_basis, resolve_by_note, "
                 + "resolution_criteria, status, outcome_credit, resolved_on, created_by, version, corpus_key, corpus_hash, "
-                + "corpus_version)");
+                + "corpus_version, same_quote_as)");
         forecastAuthor.copy(copy, "forecast_author (forecast_id, author_id)");
         forecastTheme.copy(copy, "forecast_theme (forecast_id, theme_id)");
         evidenceRows.copy(copy, "evidence (id, forecast_id, summary, observed_on, citation_url, citation_note, stance, added_by)");

@@ -32,14 +32,15 @@ public final class CorpusDocs {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    @JsonPropertyOrder({"key", "statement", "quote", "speaker", "thirdParty", "condition", "phrase", "probability",
+    @JsonPropertyOrder({"key", "statement", "quote", "sameQuoteAs", "speaker", "thirdParty", "condition", "phrase", "probability",
             "probabilityBasis", "phraseTableVersion", "madeOn", "resolveBy", "resolveByBasis", "resolveByNote",
             "resolutionCriteria", "themes", "authors", "evidence", "resolution"})
     public record ForecastDoc(String key, String statement, String quote, String speaker, String thirdParty,
                               String condition, String phrase, Double probability, String probabilityBasis,
                               String phraseTableVersion, String madeOn, String resolveBy, String resolveByBasis,
                               String resolveByNote, String resolutionCriteria, List<String> themes,
-                              List<String> authors, List<EvidenceDoc> evidence, ResolutionDoc resolution) {
+                              List<String> authors, List<EvidenceDoc> evidence, ResolutionDoc resolution,
+                              String sameQuoteAs) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -80,7 +80,8 @@ public class CorpusExporter {
                     f.resolveByBasis.name(), f.resolveByNote, f.resolutionCriteria,
                     f.themes.stream().map(t -> t.slug).toList(),
                     f.speaker == Speaker.THIRD_PARTY || authorSlugs.equals(paperAuthors) ? null : authorSlugs,
-                    evidence, resolution));
+                    evidence, resolution, f.sameQuoteAs == null ? null
+                            : f.sameQuoteAs.corpusKey != null ? f.sameQuoteAs.corpusKey : "forecast-" + f.sameQuoteAs.id));
         }
         return new CorpusDocs.PaperFile(CorpusDocs.PAPER_FORMAT, paperDoc, docs);
     }

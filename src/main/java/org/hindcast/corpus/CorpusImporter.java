@@ -605,7 +605,7 @@ public class CorpusImporter {
             f = at(file, yaml, path, () -> forecasts.create(run.actor(), new ForecastInput.NewForecast(paper.slug, fd.statement(),
                     fd.quote(), speaker, fd.thirdParty(), fd.condition(), fd.phrase(), fd.probability(), basis,
                     fd.phraseTableVersion(), madeOn, LocalDate.parse(fd.resolveBy()), ResolveByBasis.valueOf(fd.resolveByBasis()),
-                    fd.resolveByNote(), fd.resolutionCriteria(), fd.themes(), fd.authors())));
+                    fd.resolveByNote(), fd.resolutionCriteria(), fd.themes(), fd.authors()).withSameQuoteAs(sameQuoteAs(file, yaml, path, paper, fd))));
             f.corpusKey = fd.key();
             // Written now, so that the version a resolution below is checked against is the stored one.
             Forecast.flush();
@@ -673,6 +673,20 @@ public class CorpusImporter {
             }
         }
         remember("forecast", forecastId, hash);
+    }
+
+    /** The forecast a file's sameQuoteAs key names: one of this paper's, logged before it. */
+    private static Long sameQuoteAs(String file, YamlFile yaml, String path, Paper paper, CorpusDocs.ForecastDoc fd)
+            throws CorpusException {
+        if (fd.sameQuoteAs() == null) {
+            return null;
+        }
+        Forecast first = Forecast.<Forecast>find("paper = ?1 and corpusKey = ?2", paper, fd.sameQuoteAs()).firstResult();
+        if (first == null) {
+            throw new CorpusException(new CorpusError(file, yaml.lineOf(path + ".sameQuoteAs"), path + ".sameQuoteAs",
+                    "no forecast '" + fd.sameQuoteAs() + "' before this one in the file"));
+        }
+        return first.id;
     }
 
     /** Whether the file's verdict is not the forecast's latest one (a pending forecast has none). */

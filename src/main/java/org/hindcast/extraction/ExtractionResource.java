@@ -46,7 +46,7 @@ public final class ExtractionResource {
                              @Size(max = 2000) String condition, @Size(max = 200) String phrase, Double probability,
                              ProbabilityBasis probabilityBasis, LocalDate resolveBy, ResolveByBasis resolveByBasis,
                              @Size(max = 1000) String resolveByNote, @Size(max = 2000) String resolutionCriteria,
-                             @Size(max = 20) List<@Size(max = 100) String> themes) {
+                             @Size(max = 20) List<@Size(max = 100) String> themes, Long sameQuoteAs) {
     }
 
     static Candidates candidates(ExtractionService extraction, String slug) {
@@ -97,7 +97,7 @@ public final class ExtractionResource {
         public Response accept(@PathParam("slug") String slug, @Valid @NotNull Acceptance a) {
         var f = extraction.accept(caller.name(), slug, a.start(), a.end(), new ForecastInput.NewForecast(slug, a.statement(),
                 null, a.speaker(), a.thirdParty(), a.condition(), a.phrase(), a.probability(), a.probabilityBasis(), null, null,
-                a.resolveBy(), a.resolveByBasis(), a.resolveByNote(), a.resolutionCriteria(), a.themes(), null));
+                a.resolveBy(), a.resolveByBasis(), a.resolveByNote(), a.resolutionCriteria(), a.themes(), null, a.sameQuoteAs()));
         return Response.created(URI.create("/api/forecasts/" + f.id)).entity(ForecastView.detail(f, LocalDate.now())).build();
         }
     }

@@ -172,7 +172,7 @@ public class ExtractionService {
                 edits.resolveByBasis() == null ? org.hindcast.forecasts.ResolveByBasis.valueOf(candidate.resolveByBasis()) : edits.resolveByBasis(),
                 edits.resolveByNote() == null && edits.resolveBy() == null ? candidate.resolveByNote() : edits.resolveByNote(),
                 edits.resolutionCriteria(), edits.themes() == null || edits.themes().isEmpty() ? candidate.themes() : edits.themes(),
-                edits.authors()));
+                edits.authors(), edits.sameQuoteAs()));
         f.quoteStart = start;
         f.quoteEnd = end;
         decide(actor, paper, candidate, "ACCEPTED", f.id);

@@ -124,6 +124,11 @@ public class Forecast extends PanacheEntityBase {
     @Column(name = "corpus_key")
     public String corpusKey;
 
+    /** The forecast logged first from the same quote of this paper, when one sentence holds two forecasts. */
+    @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
+    @jakarta.persistence.JoinColumn(name = "same_quote_as")
+    public Forecast sameQuoteAs;
+
     @Column(name = "created_by", updatable = false)
     public String createdBy;
 

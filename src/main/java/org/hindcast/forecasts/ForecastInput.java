@@ -33,7 +33,21 @@ public final class ForecastInput {
             @Size(max = 1000) String resolveByNote,
             @Size(max = 2000) String resolutionCriteria,
             @NotNull @Size(min = 1, max = 20) List<@NotBlank @Size(max = 100) String> themes,
-            @Size(max = 50) List<@NotBlank @Size(max = 100) String> authors) {
+            @Size(max = 50) List<@NotBlank @Size(max = 100) String> authors,
+            Long sameQuoteAs) {
+
+        public NewForecast(String source, String statement, String quote, Speaker speaker, String thirdParty, String condition,
+                           String phrase, Double probability, ProbabilityBasis probabilityBasis, String phraseTableVersion,
+                           LocalDate madeOn, LocalDate resolveBy, ResolveByBasis resolveByBasis, String resolveByNote,
+                           String resolutionCriteria, List<String> themes, List<String> authors) {
+            this(source, statement, quote, speaker, thirdParty, condition, phrase, probability, probabilityBasis,
+                    phraseTableVersion, madeOn, resolveBy, resolveByBasis, resolveByNote, resolutionCriteria, themes, authors, null);
+        }
+
+        public NewForecast withSameQuoteAs(Long id) {
+            return new NewForecast(source, statement, quote, speaker, thirdParty, condition, phrase, probability, probabilityBasis,
+                    phraseTableVersion, madeOn, resolveBy, resolveByBasis, resolveByNote, resolutionCriteria, themes, authors, id);
+        }
     }
 
     /**

@@ -73,7 +73,8 @@ public final class ForecastRules {
                 : Optional.of("was published (" + cited.text() + ") before the forecast was made (" + madeOn + ")");
     }
 
-    private static String fold(String s) {
+    /** A text as compared: case, curly apostrophes and runs of spaces aside. */
+    public static String fold(String s) {
         return s.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("\\s+", " ").trim();
     }
 }

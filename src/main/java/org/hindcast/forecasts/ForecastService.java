@@ -98,6 +98,7 @@ public class ForecastService {
         }
         checkRules(f, errors);
         failIfAny(errors);
+        f.sameQuoteAs = sameQuote(paper, f, in.sameQuoteAs());
         f.persist();
         em.flush();
         audit.record(actor, "forecast.create", "forecast", f.id, paper.slug + ": " + f.statement);
@@ -431,6 +432,39 @@ public class ForecastService {
             f.probability = probability;
             f.phraseTableVersion = null;
         }
+    }
+
+    /**
+     * A quote of a paper is logged once. A sentence that holds a second forecast says so, naming the forecast logged
+     * first from it; the same quote logged again without that, or with the same statement, is a duplicate.
+     */
+    private Forecast sameQuote(Paper paper, Forecast f, Long sameQuoteAs) {
+        String quote = ForecastRules.fold(f.quote);
+        List<Forecast> same = Forecast.<Forecast>list("paper = ?1 order by id", paper).stream()
+                .filter(o -> ForecastRules.fold(o.quote).equals(quote)).toList();
+        if (same.isEmpty()) {
+            if (sameQuoteAs != null) {
+                throw ApiException.badField("sameQuoteAs", "no forecast of this paper has this quote");
+            }
+            return null;
+        }
+        Forecast first = same.get(0);
+        for (Forecast o : same) {
+            if (ForecastRules.fold(o.statement).equals(ForecastRules.fold(f.statement))) {
+                throw duplicate(o, "this quote and statement are already logged as forecast " + o.id + " (/forecasts/" + o.id + ")");
+            }
+        }
+        if (sameQuoteAs == null) {
+            throw duplicate(first, "this quote of the paper is already logged as forecast " + first.id + " (/forecasts/"
+                    + first.id + "); if the sentence holds a further forecast, say so with sameQuoteAs " + first.id);
+        }
+        return same.stream().filter(o -> o.id.equals(sameQuoteAs)).findFirst().orElseThrow(() ->
+                ApiException.badField("sameQuoteAs", "forecast " + sameQuoteAs + " does not have this quote; forecast "
+                        + first.id + " does"));
+    }
+
+    private static ApiException duplicate(Forecast existing, String message) {
+        return new ApiException(409, "Conflict", message, List.of(new Problem.FieldError("quote", message)));
     }
 
     private void checkRules(Forecast f, List<Problem.FieldError> errors) {

@@ -20,7 +20,8 @@ public record ForecastView(long id, SourceRef source, String statement, String q
                            Double brier, Integer quoteStart, Integer quoteEnd,
                            String createdBy, OffsetDateTime createdAt, long version,
                            List<EvidenceView> evidence, List<ResolutionView> resolutions,
-                           List<CorrectionView> corrections, Boolean correctedAfterVerdict, List<ProposalView> proposals) {
+                           List<CorrectionView> corrections, Boolean correctedAfterVerdict, List<ProposalView> proposals,
+                           Long sameQuoteAs) {
 
     public record SourceRef(String slug, String title, String published) {
     }
@@ -113,6 +114,7 @@ public record ForecastView(long id, SourceRef source, String statement, String q
                 f.status, f.overdue(today), f.outcomeCredit, f.resolvedOn,
                 f.status.scored() ? org.hindcast.scoring.Rules.brier(f.probability, f.outcomeCredit) : null,
                 f.quoteStart, f.quoteEnd, StaffNames.display(f.createdBy), f.createdAt, f.version,
-                evidence, resolutions, corrections, correctedAfterVerdict, proposals);
+                evidence, resolutions, corrections, correctedAfterVerdict, proposals,
+                f.sameQuoteAs == null ? null : f.sameQuoteAs.id);
     }
 }

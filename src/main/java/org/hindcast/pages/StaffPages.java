@@ -228,7 +228,7 @@ public class StaffPages {
         csrf.check(form.getFirst("csrf"));
         Map<String, String> v = values(form, "source", "statement", "quote", "speaker", "thirdParty", "condition", "phrase",
                 "probability", "probabilityBasis", "madeOn", "resolveBy", "resolveByBasis", "resolveByNote", "resolutionCriteria",
-                "start", "end", "fixed");
+                "start", "end", "fixed", "sameQuoteAs");
         List<String> themeSlugs = form.get("themes") == null ? List.of() : form.get("themes");
         v.put("themes", String.join(",", themeSlugs));
         if ("suggest".equals(form.getFirst("action"))) {
@@ -252,7 +252,8 @@ public class StaffPages {
         var input = new ForecastInput.NewForecast(v.get("source"), v.get("statement"), v.get("quote"),
                 enumOf(Speaker.class, v.get("speaker")), Text.blankToNull(v.get("thirdParty")), Text.blankToNull(v.get("condition")), Text.blankToNull(v.get("phrase")),
                 probability, basis, null, madeOn, resolveBy, enumOf(ResolveByBasis.class, v.get("resolveByBasis")),
-                Text.blankToNull(v.get("resolveByNote")), Text.blankToNull(v.get("resolutionCriteria")), themeSlugs, null);
+                Text.blankToNull(v.get("resolveByNote")), Text.blankToNull(v.get("resolutionCriteria")), themeSlugs, null,
+                parseId("sameQuoteAs", v.get("sameQuoteAs"), fieldErrors));
         FormErrors.of(validator.validate(input)).forEach(fieldErrors::putIfAbsent);
         if (fieldErrors.isEmpty()) {
             try {
@@ -518,6 +519,18 @@ public class StaffPages {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private static Long parseId(String field, String value, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim().replaceFirst("^#", ""));
+        } catch (NumberFormatException e) {
+            errors.put(field, "a forecast's number, such as 42");
+            return null;
+        }
+    }
 
     @org.jboss.resteasy.reactive.server.ServerExceptionMapper
     public Response onPage(ApiException e) {

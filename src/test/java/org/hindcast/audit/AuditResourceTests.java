@@ -24,13 +24,16 @@ class AuditResourceTests {
                 .then().statusCode(201);
         as("reviewer").body(Map.of("forecastVersion", 0, "outcome", "TRUE", "resolvedOn", "2025-11-13",
                 "rationale", "It happened")).post("/api/forecasts/" + forecast + "/resolutions").then().statusCode(201);
-        as("editor").body(Map.of("version", 1, "reason", "typo", "statement", "Something happens, as stated"))
-                .post("/api/forecasts/" + forecast + "/corrections").then().statusCode(200);
+        // after the verdict a statement changes with two people: both acts are in the log
+        int proposal = as("editor").body(Map.of("version", 1, "reason", "typo", "statement", "Something happens, as stated"))
+                .post("/api/forecasts/" + forecast + "/corrections").then().statusCode(202).extract().jsonPath().getInt("id");
+        as("editor2").post("/api/forecasts/" + forecast + "/correction-proposals/" + proposal + "/approve").then().statusCode(200);
 
         as("admin").queryParam("entity", "forecast").queryParam("entityId", forecast).get("/api/audit").then()
                 .statusCode(200)
-                .body("items.action", contains("forecast.correct", "forecast.resolve", "evidence.add", "forecast.create"))
-                .body("items.actor", contains("editor", "reviewer", "analyst", "editor"));
+                .body("items.action", contains("forecast.correct.approved", "forecast.correct.proposed", "forecast.resolve",
+                        "evidence.add", "forecast.create"))
+                .body("items.actor", contains("editor2", "editor", "reviewer", "analyst", "editor"));
         as("admin").queryParam("entity", "source").queryParam("entityId", paper).get("/api/audit").then()
                 .body("items[0].action", equalTo("source.create"));
         anonymous().get("/api/audit").then().statusCode(401);

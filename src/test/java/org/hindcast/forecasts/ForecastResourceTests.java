@@ -318,6 +318,29 @@ class ForecastResourceTests {
     }
 
     @Test
+    void theSameQuoteIsLoggedOnceUnlessTheSentenceHoldsASecondForecast() {
+        long first = as("editor").body(forecast()).post("/api/forecasts").then().statusCode(201).extract().jsonPath().getLong("id");
+        var before = ledger.counts();
+        // the finding: the same quote logged by hand and again by accepting the candidate, both scored
+        Map<String, Object> again = forecast();
+        again.put("statement", "Xi Jinping attends the APEC summit in South Korea.");
+        as("editor2").body(again).post("/api/forecasts").then().statusCode(409)
+                .body("errors[0].field", equalTo("quote"))
+                .body("detail", org.hamcrest.Matchers.containsString("/forecasts/" + first));
+        Map<String, Object> wrongFirst = new HashMap<>(again);
+        wrongFirst.put("sameQuoteAs", 999999999);
+        as("editor2").body(wrongFirst).post("/api/forecasts").then().statusCode(400).body("errors[0].field", equalTo("sameQuoteAs"));
+        Map<String, Object> sameStatement = forecast();
+        sameStatement.put("sameQuoteAs", first);
+        as("editor2").body(sameStatement).post("/api/forecasts").then().statusCode(409);
+        assertEquals(before, ledger.counts());
+        // a sentence with two claims: the second says which forecast it shares the quote with
+        Map<String, Object> second = new HashMap<>(again);
+        second.put("sameQuoteAs", first);
+        as("editor2").body(second).post("/api/forecasts").then().statusCode(201).body("sameQuoteAs", equalTo((int) first));
+    }
+
+    @Test
     void anUnknownForecastIsNotFound() {
         anonymous().get("/api/forecasts/999999999").then().statusCode(404).contentType("application/problem+json");
     }

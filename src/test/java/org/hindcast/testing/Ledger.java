@@ -98,8 +98,9 @@ public class Ledger {
     public static long forecast(String paper, String theme, double p, String resolveBy, String by) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("source", paper);
-        body.put("statement", "Something happens by " + resolveBy);
-        body.put("quote", "Something is expected to happen.");
+        String what = unique("thing");
+        body.put("statement", "Something (" + what + ") happens by " + resolveBy);
+        body.put("quote", "Something (" + what + ") is expected to happen.");
         body.put("probability", p);
         body.put("probabilityBasis", "EDITOR");
         body.put("resolveBy", resolveBy);

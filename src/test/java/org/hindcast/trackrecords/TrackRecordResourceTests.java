@@ -349,8 +349,12 @@ class TrackRecordResourceTests {
         assertEquals(tradeSet.stream().mapToDouble(k -> (k.p() - k.o()) * (k.p() - k.o())).sum() / tradeSet.size(),
                 board.getDouble("entries[" + ia + "].brier"), EPS);
 
-        as("editor").body(Map.of("version", 2, "reason", "The paper prints 90%", "probability", 0.1,
-                "probabilityBasis", "PRINTED")).post("/api/forecasts/" + target.id() + "/corrections").then().statusCode(200);
+        // after the verdict, a second person: proposed by one editor, applied when another approves
+        int proposal = as("editor").body(Map.of("version", 2, "reason", "The paper prints 90%", "probability", 0.1,
+                "probabilityBasis", "PRINTED")).post("/api/forecasts/" + target.id() + "/corrections").then().statusCode(202)
+                .extract().jsonPath().getInt("id");
+        assertFigures(json(anonymous().get("/api/authors/" + a + "/track-record")), "", of(this::byA)); // a proposal changes no score
+        as("editor2").post("/api/forecasts/" + target.id() + "/correction-proposals/" + proposal + "/approve").then().statusCode(200);
         cases.set(cases.indexOf(cases.stream().filter(k -> k.id() == target.id()).findFirst().orElseThrow()),
                 new Case(target.id(), target.paper(), 0.1, "FALSE", null, false, target.themes(), target.madeOn(), target.resolveBy()));
         assertFigures(json(anonymous().get("/api/authors/" + a + "/track-record")), "", of(this::byA));

@@ -312,6 +312,11 @@ class PagesBrowserTests {
         assertEquals("2025-11-30", editor.inputValue("#resolveBy"));
         assertTrue(!editor.inputValue("input[name=start]").isEmpty(), "the candidate travels with the form");
         editor.click("button[value=save]");
+        // the same quote again is a duplicate: refused next to the quote, naming the forecast already logged
+        assertTrue(editor.textContent("#quote-error").contains("already logged as forecast " + byHand), editor.textContent("#quote-error"));
+        // unless the sentence holds a second forecast, which the editor says
+        editor.fill("#sameQuoteAs", Long.toString(byHand));
+        editor.click("button[value=save]");
         editor.waitForURL("**/forecasts/*");
         assertEquals("75%", editor.locator("[data-figure=probability]").textContent().substring(0, 3));
         editor.navigate(url("/papers/" + paper));

@@ -135,6 +135,9 @@ public class ExtractionService {
     }
 
     private static List<Long> loggedFrom(Candidate c, List<Object[]> logged) {
+        if (logged.isEmpty()) {
+            return List.of();
+        }
         String sentence = fold(c.sentence());
         List<Long> ids = new java.util.ArrayList<>();
         for (Object[] row : logged) {

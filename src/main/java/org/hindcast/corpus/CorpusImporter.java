@@ -594,6 +594,10 @@ public class CorpusImporter {
             }
         }
         Forecast stored = found;
+        if (stored != null && stored.status == ForecastStatus.WITHDRAWN) {
+            run.kept().add("forecast '" + fd.key() + "' was withdrawn in the ledger and stays withdrawn");
+            return;
+        }
         Speaker speaker = fd.speaker() == null ? Speaker.AUTHORS : Speaker.valueOf(fd.speaker());
         ProbabilityBasis basis = fd.probabilityBasis() == null ? null : ProbabilityBasis.valueOf(fd.probabilityBasis());
         LocalDate madeOn = fd.madeOn() == null ? paper.publishedOn : LocalDate.parse(fd.madeOn());

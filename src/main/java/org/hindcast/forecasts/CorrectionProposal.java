@@ -25,6 +25,9 @@ public class CorrectionProposal extends PanacheEntityBase {
 
     public enum Status { PENDING, APPROVED, REJECTED, STALE }
 
+    /** A correction of what the forecast said, or its withdrawal. */
+    public enum Kind { CORRECTION, WITHDRAWAL }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -46,7 +49,11 @@ public class CorrectionProposal extends PanacheEntityBase {
     @Size(max = 2000)
     public String reason;
 
-    /** The correction as JSON (ForecastInput.Correction). */
+    @Column(nullable = false)
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public Kind kind = Kind.CORRECTION;
+
+    /** The correction as JSON (ForecastInput.Correction); "{}" for a withdrawal. */
     @Column(nullable = false)
     public String changes;
 

@@ -38,6 +38,7 @@ public class CorrectionProposals {
     /** The one door for a correction by a person (API and pages): applied, or proposed when it needs a second person. */
     public Outcome submit(String actor, long forecastId, ForecastInput.Correction in) {
         Forecast f = forecasts.get(forecastId);
+        ForecastService.refuseIfWithdrawn(f);
         if (f.status == ForecastStatus.PENDING || ForecastService.settledChanges(f, in).isEmpty()) {
             return new Outcome(forecasts.correct(actor, forecastId, in), null);
         }
@@ -65,6 +66,32 @@ public class CorrectionProposals {
         return new Outcome(null, p);
     }
 
+    /** The one door for a withdrawal: at once before the verdict, proposed for a second person after it. */
+    public Outcome withdraw(String actor, long forecastId, long version, String reason) {
+        Forecast f = forecasts.get(forecastId);
+        if (f.status == ForecastStatus.PENDING || f.status == ForecastStatus.WITHDRAWN) {
+            return new Outcome(forecasts.withdraw(actor, forecastId, version, reason, null), null);
+        }
+        if (f.version != version) {
+            throw ApiException.conflict("The forecast was changed since version " + version + " (it is now at version "
+                    + f.version + "); read it again.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ApiException.badField("reason", "say why the forecast is withdrawn");
+        }
+        CorrectionProposal p = new CorrectionProposal();
+        p.forecast = f;
+        p.kind = CorrectionProposal.Kind.WITHDRAWAL;
+        p.forecastVersion = f.version;
+        p.proposedBy = actor;
+        p.reason = reason.trim();
+        p.changes = "{}";
+        p.persist();
+        CorrectionProposal.flush();
+        audit.record(actor, "forecast.withdraw.proposed", "forecast", f.id, "proposal " + p.id + ": " + p.reason);
+        return new Outcome(null, p);
+    }
+
     public CorrectionProposal get(long forecastId, long proposalId) {
         CorrectionProposal p = CorrectionProposal.findById(proposalId);
         if (p == null || !p.forecast.id.equals(forecastId)) {
@@ -80,6 +107,13 @@ public class CorrectionProposals {
         if (f.version != p.forecastVersion) {
             throw ApiException.conflict("Forecast " + forecastId + " changed after this proposal was made; it can no longer "
                     + "be applied as it stands. Propose the correction again on the current version.");
+        }
+        if (p.kind == CorrectionProposal.Kind.WITHDRAWAL) {
+            Forecast withdrawn = forecasts.withdraw(p.proposedBy, forecastId, p.forecastVersion, p.reason, approver);
+            p.status = CorrectionProposal.Status.APPROVED;
+            p.decidedBy = approver;
+            p.decidedAt = OffsetDateTime.now();
+            return withdrawn;
         }
         ForecastInput.Correction in;
         try {

@@ -95,6 +95,27 @@ public class ForecastResource {
         return Response.ok(ForecastView.detail(outcome.applied(), LocalDate.now())).build();
     }
 
+    public record Withdrawal(@NotNull Long version, @NotNull @jakarta.validation.constraints.NotBlank
+                             @jakarta.validation.constraints.Size(max = 2000) String reason) {
+    }
+
+    /**
+     * Withdraws a forecast (a duplicate, a mistake): it stays, with its history, scored for nobody. Before its
+     * verdict at once (200); after it, 202 with a proposal that another editor or reviewer approves.
+     */
+    @Transactional
+    @POST
+    @Path("{id}/withdrawal")
+    @RolesAllowed("EDITOR")
+    public Response withdraw(@PathParam("id") long id, @Valid @NotNull Withdrawal body) {
+        CorrectionProposals.Outcome outcome = proposals.withdraw(caller.name(), id, body.version(), body.reason());
+        if (outcome.proposed() != null) {
+            return Response.accepted(ForecastView.ProposalView.of(outcome.proposed()))
+                    .location(URI.create("/api/forecasts/" + id + "/correction-proposals/" + outcome.proposed().id)).build();
+        }
+        return Response.ok(ForecastView.detail(outcome.applied(), LocalDate.now())).build();
+    }
+
     @GET
     @Path("{id}/correction-proposals/{proposal}")
     public ForecastView.ProposalView proposal(@PathParam("id") long id, @PathParam("proposal") long proposal) {

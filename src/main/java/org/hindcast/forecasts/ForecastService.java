@@ -151,6 +151,7 @@ public class ForecastService {
      */
     public Forecast correct(String actor, long id, ForecastInput.Correction in) {
         Forecast f = get(id);
+        refuseIfWithdrawn(f);
         if (f.status != ForecastStatus.PENDING) {
             List<String> settled = settledChanges(f, in);
             if (!settled.isEmpty()) {
@@ -162,6 +163,48 @@ public class ForecastService {
             }
         }
         return apply(actor, f, in, null);
+    }
+
+    /** A withdrawn forecast is kept as it was withdrawn: it is neither corrected nor resolved again. */
+    public static void refuseIfWithdrawn(Forecast f) {
+        if (f.status == ForecastStatus.WITHDRAWN) {
+            throw ApiException.conflict("Forecast " + f.id + " was withdrawn; it is kept as it was and scored for nobody.");
+        }
+    }
+
+    /**
+     * Withdraws a forecast (a duplicate, a mistake): never a deletion. The forecast stays, with its history, marked
+     * WITHDRAWN and scored for nobody. Before a verdict one editor may; after it, only with a second staff member
+     * ({@code approvedBy}, through {@link CorrectionProposals}).
+     */
+    public Forecast withdraw(String actor, long id, long version, String reason, String approvedBy) {
+        Forecast f = get(id);
+        refuseIfWithdrawn(f);
+        if (f.version != version) {
+            throw ApiException.conflict("The forecast was changed since version " + version + " (it is now at version "
+                    + f.version + "); read it again.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ApiException.badField("reason", "say why the forecast is withdrawn");
+        }
+        if (f.status != ForecastStatus.PENDING && approvedBy == null) {
+            throw new ApiException(409, "Conflict", "Forecast " + id + " has its verdict: withdrawing it needs a second staff "
+                    + "member. Propose it (POST /api/forecasts/" + id + "/withdrawal answers 202 with the proposal).");
+        }
+        ForecastWithdrawal w = new ForecastWithdrawal();
+        w.forecast = f;
+        w.reason = reason.trim();
+        w.statusBefore = f.status;
+        w.withdrawnBy = actor;
+        w.approvedBy = approvedBy;
+        w.persist();
+        f.status = ForecastStatus.WITHDRAWN;
+        f.outcomeCredit = null;
+        em.flush();
+        scoresChanged.fire(ScoresChanged.of(f.authors.stream().map(a -> a.id).collect(Collectors.toSet())));
+        audit.record(approvedBy == null ? actor : approvedBy, "forecast.withdraw", "forecast", f.id, w.reason
+                + " (was " + w.statusBefore + (approvedBy == null ? "" : "; proposed by " + actor) + ")");
+        return f;
     }
 
     /** A correction approved by a second staff member: applied as its proposer's, naming the approver. */

@@ -21,7 +21,16 @@ public record ForecastView(long id, SourceRef source, String statement, String q
                            String createdBy, OffsetDateTime createdAt, long version,
                            List<EvidenceView> evidence, List<ResolutionView> resolutions,
                            List<CorrectionView> corrections, Boolean correctedAfterVerdict, List<ProposalView> proposals,
-                           Long sameQuoteAs) {
+                           Long sameQuoteAs, WithdrawalView withdrawal) {
+
+    /** Why and by whom a withdrawn forecast was withdrawn, and what it was before. */
+    public record WithdrawalView(String reason, ForecastStatus statusBefore, String withdrawnBy, String approvedBy,
+                                 OffsetDateTime withdrawnAt) {
+        static WithdrawalView of(ForecastWithdrawal w) {
+            return new WithdrawalView(w.reason, w.statusBefore, StaffNames.display(w.withdrawnBy),
+                    w.approvedBy == null ? null : StaffNames.display(w.approvedBy), w.withdrawnAt);
+        }
+    }
 
     public record SourceRef(String slug, String title, String published) {
     }
@@ -57,13 +66,13 @@ public record ForecastView(long id, SourceRef source, String statement, String q
     }
 
     /** A correction after the verdict waiting for a second staff member, or decided by one. */
-    public record ProposalView(long id, long forecastVersion, String proposedBy, OffsetDateTime proposedAt, String reason,
+    public record ProposalView(long id, String kind, long forecastVersion, String proposedBy, OffsetDateTime proposedAt, String reason,
                                java.util.Map<String, Object> changes, String status, String decidedBy, OffsetDateTime decidedAt,
                                String decisionNote) {
         private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
         public static ProposalView of(CorrectionProposal p) {
-            return new ProposalView(p.id, p.forecastVersion, StaffNames.display(p.proposedBy), p.proposedAt, p.reason,
+            return new ProposalView(p.id, p.kind.name(), p.forecastVersion, StaffNames.display(p.proposedBy), p.proposedAt, p.reason,
                     changesOf(p.changes), p.status.name(), p.decidedBy == null ? null : StaffNames.display(p.decidedBy),
                     p.decidedAt, p.decisionNote);
         }
@@ -87,7 +96,7 @@ public record ForecastView(long id, SourceRef source, String statement, String q
     }
 
     public static ForecastView summary(Forecast f, LocalDate today) {
-        return of(f, today, null, null, null, null, null);
+        return of(f, today, null, null, null, null, null, null);
     }
 
     public static ForecastView detail(Forecast f, LocalDate today) {
@@ -100,12 +109,13 @@ public record ForecastView(long id, SourceRef source, String statement, String q
                 Evidence.of(f.id).stream().map(EvidenceView::of).toList(),
                 resolutions.stream().map(ResolutionView::of).toList(),
                 corrections.stream().map(CorrectionView::of).toList(), after,
-                CorrectionProposal.of(f.id).stream().map(ProposalView::of).toList());
+                CorrectionProposal.of(f.id).stream().map(ProposalView::of).toList(),
+                ForecastWithdrawal.of(f.id).map(WithdrawalView::of).orElse(null));
     }
 
     private static ForecastView of(Forecast f, LocalDate today, List<EvidenceView> evidence,
                                    List<ResolutionView> resolutions, List<CorrectionView> corrections,
-                                   Boolean correctedAfterVerdict, List<ProposalView> proposals) {
+                                   Boolean correctedAfterVerdict, List<ProposalView> proposals, WithdrawalView withdrawal) {
         return new ForecastView(f.id, new SourceRef(f.paper.slug, f.paper.title, f.paper.published().text()),
                 f.statement, f.quote, f.speaker, f.thirdParty, f.condition, f.phrase, f.probability,
                 f.probabilityBasis, f.phraseTableVersion, f.madeOn, f.resolveBy, f.resolveByBasis, f.resolveByNote,
@@ -115,6 +125,6 @@ public record ForecastView(long id, SourceRef source, String statement, String q
                 f.status.scored() ? org.hindcast.scoring.Rules.brier(f.probability, f.outcomeCredit) : null,
                 f.quoteStart, f.quoteEnd, StaffNames.display(f.createdBy), f.createdAt, f.version,
                 evidence, resolutions, corrections, correctedAfterVerdict, proposals,
-                f.sameQuoteAs == null ? null : f.sameQuoteAs.id);
+                f.sameQuoteAs == null ? null : f.sameQuoteAs.id, withdrawal);
     }
 }

@@ -489,6 +489,23 @@ public class StaffPages {
     }
 
     @POST
+    @Path("staff/forecasts/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdraw(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        viewer.require(Role.EDITOR, "/forecasts/" + id);
+        csrf.check(form.getFirst("csrf"));
+        try {
+            var outcome = proposals.withdraw(viewer.name(), id, Long.parseLong(String.valueOf(form.getFirst("version"))),
+                    form.getFirst("reason"));
+            return Response.seeOther(URI.create("/forecasts/" + id + (outcome.proposed() != null ? "#proposals" : "#withdrawn"))).build();
+        } catch (NumberFormatException e) {
+            throw new PageException(400, "The form lost the forecast's version; reload it.");
+        } catch (ApiException e) {
+            throw new PageException(e.status() == 403 ? 403 : e.status() == 409 ? 409 : 400, e.getMessage());
+        }
+    }
+
+    @POST
     @Path("staff/forecasts/{id}/proposals/{proposal}/approve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response approveProposal(@PathParam("id") long id, @PathParam("proposal") long proposal,

@@ -47,6 +47,7 @@ public class ResolutionService {
      */
     public Resolution resolve(String reviewer, long forecastId, Verdict v) {
         Forecast forecast = forecasts.get(forecastId);
+        ForecastService.refuseIfWithdrawn(forecast);
         if (reviewer.equals(forecast.createdBy)) {
             throw ApiException.forbidden("You logged this forecast, so another reviewer must resolve it.");
         }

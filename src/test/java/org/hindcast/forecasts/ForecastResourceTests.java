@@ -341,6 +341,44 @@ class ForecastResourceTests {
     }
 
     @Test
+    void aWithdrawnForecastStaysWithItsHistoryScoredForNobodyAndAfterItsVerdictNeedsASecondPerson() {
+        String author = anonymous().get("/api/sources/" + paper).jsonPath().getString("authors[0].slug");
+        int scoredBefore = anonymous().get("/api/authors/" + author + "/track-record").jsonPath().getInt("scored");
+        // before a verdict, one editor withdraws (a duplicate, a mistake), with a reason
+        Map<String, Object> body = forecast();
+        body.put("quote", "Xi Jinping is expected to visit South Korea during the APEC in November 2025, the paper says.");
+        long pending = as("editor").body(body).post("/api/forecasts").then().statusCode(201).extract().jsonPath().getLong("id");
+        as("editor2").body(Map.of("version", 0, "reason", " ")).post("/api/forecasts/" + pending + "/withdrawal").then()
+                .statusCode(400).body("errors[0].field", equalTo("reason"));
+        as("editor2").body(Map.of("version", 0, "reason", "Logged twice.")).post("/api/forecasts/" + pending + "/withdrawal")
+                .then().statusCode(200).body("status", equalTo("WITHDRAWN"))
+                .body("withdrawal.reason", equalTo("Logged twice.")).body("withdrawal.statusBefore", equalTo("PENDING"));
+        as("reviewer").body(Map.of("forecastVersion", 1, "outcome", "TRUE", "resolvedOn", "2025-11-20", "rationale", "x"))
+                .post("/api/forecasts/" + pending + "/resolutions").then().statusCode(409);
+        as("editor").body(Map.of("version", 1, "reason", "x", "statement", "Y")).post("/api/forecasts/" + pending + "/corrections")
+                .then().statusCode(409);
+        anonymous().get("/api/forecasts/" + pending).then().statusCode(200); // never a deletion
+
+        // after a verdict: proposed by one, applied when another approves; the verdict stays in the history
+        long resolved = as("editor").body(forecast()).post("/api/forecasts").then().statusCode(201).extract().jsonPath().getLong("id");
+        as("reviewer").body(Map.of("forecastVersion", 0, "outcome", "TRUE", "resolvedOn", "2025-11-20", "rationale", "Xi came."))
+                .post("/api/forecasts/" + resolved + "/resolutions").then().statusCode(201);
+        assertEquals(scoredBefore + 1, anonymous().get("/api/authors/" + author + "/track-record").jsonPath().getInt("scored"));
+        int proposal = as("editor2").body(Map.of("version", 1, "reason", "A mistake: the paper hedges this away."))
+                .post("/api/forecasts/" + resolved + "/withdrawal").then().statusCode(202).body("kind", equalTo("WITHDRAWAL"))
+                .extract().jsonPath().getInt("id");
+        anonymous().get("/api/forecasts/" + resolved).then().body("status", equalTo("TRUE"));
+        as("editor2").post("/api/forecasts/" + resolved + "/correction-proposals/" + proposal + "/approve").then().statusCode(403);
+        as("reviewer2").post("/api/forecasts/" + resolved + "/correction-proposals/" + proposal + "/approve").then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN")).body("brier", nullValue())
+                .body("withdrawal.statusBefore", equalTo("TRUE")).body("withdrawal.withdrawnBy", equalTo("editor2"))
+                .body("withdrawal.approvedBy", equalTo("reviewer2"))
+                .body("resolutions[0].outcome", equalTo("TRUE"));
+        assertEquals(scoredBefore, anonymous().get("/api/authors/" + author + "/track-record").jsonPath().getInt("scored"),
+                "scored for nobody");
+    }
+
+    @Test
     void anUnknownForecastIsNotFound() {
         anonymous().get("/api/forecasts/999999999").then().statusCode(404).contentType("application/problem+json");
     }

@@ -260,6 +260,23 @@ class PagesBrowserTests {
     }
 
     @Test
+    void anEditorWithdrawsAForecastOnItsPageAndItStaysThereScoredForNobody() {
+        String paper = Ledger.paper("2024-11-13", "Withdrawn Author " + Ledger.unique("w"));
+        long id = Ledger.forecast(paper, Ledger.theme("Withdrawal theme"), 0.6, "2026-01-01", "editor");
+        Page editor = signedIn("editor2");
+        editor.navigate(url("/forecasts/" + id));
+        editor.click("#withdraw summary");
+        editor.fill("#withdraw-reason", "Logged twice; forecast 1 is the same.");
+        editor.click("#withdraw button[type=submit]");
+        editor.waitForURL("**/forecasts/" + id + "#withdrawn");
+        assertTrue(editor.textContent("#withdrawn").contains("Logged twice; forecast 1 is the same."), editor.textContent("#withdrawn"));
+        assertTrue(editor.textContent("#withdrawn").contains("scored for nobody"));
+        assertEquals(0, editor.locator("#withdraw").count(), "nothing left to withdraw");
+        assertEquals("WITHDRAWN", anonymous().get("/api/forecasts/" + id).jsonPath().getString("status"));
+        editor.context().close();
+    }
+
+    @Test
     void logAForecastInThisPaperSavesItInThatPaperWhateverNumberOfPapersIsNewer() {
         String older = Ledger.paper("2019-03-04", "Older Paper Author " + Ledger.unique("o"));
         for (int i = 0; i < 205; i++) {

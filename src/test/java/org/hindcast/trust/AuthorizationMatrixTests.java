@@ -49,6 +49,7 @@ class AuthorizationMatrixTests {
             Map.entry("GET /api/forecasts/{id}", Set.of(ANYONE)),
             Map.entry("POST /api/forecasts/{id}/corrections", Set.of("EDITOR")),
             Map.entry("GET /api/forecasts/{id}/correction-proposals/{proposal}", Set.of(ANYONE)),
+            Map.entry("POST /api/forecasts/{id}/withdrawal", Set.of("EDITOR")),
             Map.entry("POST /api/forecasts/{id}/correction-proposals/{proposal}/approve", Set.of("EDITOR", "REVIEWER")),
             Map.entry("POST /api/forecasts/{id}/correction-proposals/{proposal}/reject", Set.of("EDITOR", "REVIEWER")),
             Map.entry("GET /api/forecasts/{id}/evidence", Set.of(ANYONE)),

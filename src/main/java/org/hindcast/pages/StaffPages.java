@@ -111,6 +111,9 @@ public class StaffPages {
     @Location("pages/correct-form.html")
     Template correctForm;
 
+    @Location("pages/withdraw-form.html")
+    Template withdrawForm;
+
     @GET
     @Path("staff")
     public Response desk() {
@@ -488,21 +491,40 @@ public class StaffPages {
         }
     }
 
+    @GET
+    @Path("staff/forecasts/{id}/withdraw")
+    public Response newWithdrawal(@PathParam("id") long id) {
+        viewer.require(Role.EDITOR, "/staff/forecasts/" + id + "/withdraw");
+        return html(withdrawForm(id, Map.of("version", Long.toString(forecasts.get(id).version)), Map.of()));
+    }
+
+    private TemplateInstance withdrawForm(long id, Map<String, String> values, Map<String, String> fieldErrors) {
+        return page.with(withdrawForm, "Withdraw a forecast").data("f", ForecastView.summary(forecasts.get(id), LocalDate.now()))
+                .data("v", values).data("e", fieldErrors);
+    }
+
     @POST
     @Path("staff/forecasts/{id}/withdraw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response withdraw(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        viewer.require(Role.EDITOR, "/forecasts/" + id);
+        viewer.require(Role.EDITOR, "/staff/forecasts/" + id + "/withdraw");
         csrf.check(form.getFirst("csrf"));
+        Map<String, String> v = values(form, "version", "reason");
+        Map<String, String> fieldErrors;
         try {
-            var outcome = proposals.withdraw(viewer.name(), id, Long.parseLong(String.valueOf(form.getFirst("version"))),
-                    form.getFirst("reason"));
+            var outcome = proposals.withdraw(viewer.name(), id, Long.parseLong(v.get("version")), v.get("reason"));
             return Response.seeOther(URI.create("/forecasts/" + id + (outcome.proposed() != null ? "#proposals" : "#withdrawn"))).build();
         } catch (NumberFormatException e) {
             throw new PageException(400, "The form lost the forecast's version; reload it.");
         } catch (ApiException e) {
-            throw new PageException(e.status() == 403 ? 403 : e.status() == 409 ? 409 : 400, e.getMessage());
+            if (e.status() == 403) {
+                throw new PageException(403, e.getMessage());
+            }
+            fieldErrors = e.status() == 409 ? Map.of("form", e.getMessage()) : FormErrors.of(e);
+        } catch (ConstraintViolationException e) {
+            fieldErrors = FormErrors.of(e);
         }
+        return html(withdrawForm(id, v, fieldErrors), 400);
     }
 
     @POST

@@ -265,13 +265,15 @@ class PagesBrowserTests {
         long id = Ledger.forecast(paper, Ledger.theme("Withdrawal theme"), 0.6, "2026-01-01", "editor");
         Page editor = signedIn("editor2");
         editor.navigate(url("/forecasts/" + id));
-        editor.click("#withdraw summary");
-        editor.fill("#withdraw-reason", "Logged twice; forecast 1 is the same.");
-        editor.click("#withdraw button[type=submit]");
+        editor.click("#withdraw-link");
+        editor.click("form[action$='/withdraw'] button[type=submit]");
+        assertTrue(editor.textContent("#reason-error").contains("say why"), "a reason is needed, said next to the field");
+        editor.fill("#reason", "Logged twice; forecast 1 is the same.");
+        editor.click("form[action$='/withdraw'] button[type=submit]");
         editor.waitForURL("**/forecasts/" + id + "#withdrawn");
         assertTrue(editor.textContent("#withdrawn").contains("Logged twice; forecast 1 is the same."), editor.textContent("#withdrawn"));
         assertTrue(editor.textContent("#withdrawn").contains("scored for nobody"));
-        assertEquals(0, editor.locator("#withdraw").count(), "nothing left to withdraw");
+        assertEquals(0, editor.locator("#withdraw-link").count(), "nothing left to withdraw");
         assertEquals("WITHDRAWN", anonymous().get("/api/forecasts/" + id).jsonPath().getString("status"));
         editor.context().close();
     }

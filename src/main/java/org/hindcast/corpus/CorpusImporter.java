@@ -343,11 +343,47 @@ public class CorpusImporter {
             }
             unquotedOutcomes(yaml.tree());
             schemas.checkPaper(e.name(), yaml);
+            realDates(e.name(), yaml);
             return new Parsed(e, yaml, YamlFile.YAML.treeToValue(yaml.tree(), CorpusDocs.PaperFile.class));
         } catch (CorpusException ex) {
             return refused(e.name(), ex.errors());
         } catch (Exception ex) {
             return refused(e.name(), List.of(new CorpusError(e.name(), 0, "$", String.valueOf(ex.getMessage()))));
+        }
+    }
+
+    /**
+     * The schema checks a date's shape (YYYY-MM-DD); this checks that it names a real day ("2025-02-30" does not),
+     * so that the refusal names the field and its line, for the per-file and the bulk path alike.
+     */
+    private static void realDates(String file, YamlFile yaml) throws CorpusException {
+        List<CorpusError> errors = new ArrayList<>();
+        com.fasterxml.jackson.databind.JsonNode forecasts = yaml.tree().path("forecasts");
+        for (int i = 0; i < forecasts.size(); i++) {
+            com.fasterxml.jackson.databind.JsonNode f = forecasts.get(i);
+            String at = "$.forecasts[" + i + "]";
+            realDate(file, yaml, at + ".madeOn", f.path("madeOn"), errors);
+            realDate(file, yaml, at + ".resolveBy", f.path("resolveBy"), errors);
+            realDate(file, yaml, at + ".resolution.resolvedOn", f.path("resolution").path("resolvedOn"), errors);
+            com.fasterxml.jackson.databind.JsonNode evidence = f.path("evidence");
+            for (int k = 0; k < evidence.size(); k++) {
+                realDate(file, yaml, at + ".evidence[" + k + "].observedOn", evidence.get(k).path("observedOn"), errors);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new CorpusException(errors);
+        }
+    }
+
+    private static void realDate(String file, YamlFile yaml, String path, com.fasterxml.jackson.databind.JsonNode value,
+                                 List<CorpusError> errors) {
+        if (!value.isTextual()) {
+            return;
+        }
+        try {
+            LocalDate.parse(value.asText());
+        } catch (java.time.DateTimeException e) {
+            errors.add(new CorpusError(file, yaml.lineOf(path), path, "'" + value.asText() + "' is not a real date"));
         }
     }
 

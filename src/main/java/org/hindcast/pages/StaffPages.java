@@ -251,10 +251,13 @@ public class StaffPages {
         Double probability = parseProbability(v.get("probability"), fieldErrors);
         LocalDate madeOn = parseDate("madeOn", v.get("madeOn"), fieldErrors, false);
         LocalDate resolveBy = parseDate("resolveBy", v.get("resolveBy"), fieldErrors, true);
-        ProbabilityBasis basis = probability == null ? ProbabilityBasis.PHRASE_TABLE : enumOf(ProbabilityBasis.class, v.get("probabilityBasis"));
+        ProbabilityBasis basis = probability == null ? ProbabilityBasis.PHRASE_TABLE
+                : choice(ProbabilityBasis.class, "probabilityBasis", v.get("probabilityBasis"), fieldErrors);
+        Speaker speaker = choice(Speaker.class, "speaker", v.get("speaker"), fieldErrors);
+        ResolveByBasis resolveByBasis = choice(ResolveByBasis.class, "resolveByBasis", v.get("resolveByBasis"), fieldErrors);
         var input = new ForecastInput.NewForecast(v.get("source"), v.get("statement"), v.get("quote"),
-                enumOf(Speaker.class, v.get("speaker")), Text.blankToNull(v.get("thirdParty")), Text.blankToNull(v.get("condition")), Text.blankToNull(v.get("phrase")),
-                probability, basis, null, madeOn, resolveBy, enumOf(ResolveByBasis.class, v.get("resolveByBasis")),
+                speaker, Text.blankToNull(v.get("thirdParty")), Text.blankToNull(v.get("condition")), Text.blankToNull(v.get("phrase")),
+                probability, basis, null, madeOn, resolveBy, resolveByBasis,
                 Text.blankToNull(v.get("resolveByNote")), Text.blankToNull(v.get("resolutionCriteria")), themeSlugs, null,
                 parseId("sameQuoteAs", v.get("sameQuoteAs"), fieldErrors));
         FormErrors.of(validator.validate(input)).forEach(fieldErrors::putIfAbsent);
@@ -624,6 +627,16 @@ public class StaffPages {
             errors.put(field, "'" + text + "' is not a date (YYYY-MM-DD)");
             return null;
         }
+    }
+
+    /** A choice of a form's select: empty is no choice; a value that is not one of the choices is a field error. */
+    private static <E extends Enum<E>> E choice(Class<E> type, String field, String value, Map<String, String> errors) {
+        E e = enumOf(type, value);
+        if (e == null && value != null && !value.isBlank()) {
+            errors.put(field, "choose one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return e;
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {

@@ -230,7 +230,12 @@ public class ProblemMappers {
         // Strip the method and parameter prefix of a resource-method violation: "create.body.title" -> "title"
         List<String> parts = new ArrayList<>();
         v.getPropertyPath().forEach(node -> {
-            if (node.getName() != null) {
+            if (node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                // an element of a list: "themes.<list element>[0]" is "themes[0]"
+                if (!parts.isEmpty() && node.getIndex() != null) {
+                    parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + node.getIndex() + "]");
+                }
+            } else if (node.getName() != null) {
                 parts.add(node.getName() + (node.getIndex() != null ? "[" + node.getIndex() + "]" : ""));
             }
         });

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.hindcast.evidence.EvidenceService;
 import org.hindcast.evidence.Stance;
+import org.hindcast.forecasts.CorrectionProposal;
 import org.hindcast.forecasts.Forecast;
 import org.hindcast.forecasts.ForecastInput;
 import org.hindcast.forecasts.ForecastService;
@@ -113,6 +114,9 @@ public class StaffPages {
 
     @Location("pages/withdraw-form.html")
     Template withdrawForm;
+
+    @Location("pages/reject-form.html")
+    Template rejectForm;
 
     @GET
     @Path("staff")
@@ -545,6 +549,24 @@ public class StaffPages {
         return Response.seeOther(URI.create("/forecasts/" + id + "#corrections")).build();
     }
 
+    @GET
+    @Path("staff/forecasts/{id}/proposals/{proposal}/reject")
+    public Response newRejection(@PathParam("id") long id, @PathParam("proposal") long proposal) {
+        requireSecondPerson(id);
+        return html(rejectForm(id, proposal, Map.of(), Map.of()));
+    }
+
+    private TemplateInstance rejectForm(long id, long proposal, Map<String, String> values, Map<String, String> fieldErrors) {
+        CorrectionProposal p;
+        try {
+            p = proposals.get(id, proposal);
+        } catch (ApiException e) {
+            throw new PageException(404, e.getMessage());
+        }
+        return page.with(rejectForm, "Reject a proposal").data("f", ForecastView.summary(forecasts.get(id), LocalDate.now()))
+                .data("p", ForecastView.ProposalView.of(p)).data("v", values).data("e", fieldErrors);
+    }
+
     @POST
     @Path("staff/forecasts/{id}/proposals/{proposal}/reject")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -552,12 +574,20 @@ public class StaffPages {
                                    MultivaluedMap<String, String> form) {
         requireSecondPerson(id);
         csrf.check(form.getFirst("csrf"));
+        Map<String, String> v = values(form, "note");
+        Map<String, String> fieldErrors;
         try {
-            proposals.reject(viewer.name(), id, proposal, form.getFirst("note"));
+            proposals.reject(viewer.name(), id, proposal, v.get("note"));
+            return Response.seeOther(URI.create("/forecasts/" + id + "#proposals")).build();
         } catch (ApiException e) {
-            throw new PageException(e.status() == 403 ? 403 : e.status() == 409 ? 409 : 400, e.getMessage());
+            if (e.status() == 403 || e.status() == 404) {
+                throw new PageException(e.status(), e.getMessage());
+            }
+            fieldErrors = e.status() == 409 ? Map.of("form", e.getMessage()) : FormErrors.of(e);
+        } catch (ConstraintViolationException e) {
+            fieldErrors = FormErrors.of(e);
         }
-        return Response.seeOther(URI.create("/forecasts/" + id + "#proposals")).build();
+        return html(rejectForm(id, proposal, v, fieldErrors), 400);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -260,6 +260,28 @@ class PagesBrowserTests {
     }
 
     @Test
+    void aReviewerRejectsAProposalSayingWhyNextToTheField() {
+        String paper = Ledger.paper("2024-11-13", "Rejected Author " + Ledger.unique("r"));
+        long id = Ledger.forecast(paper, Ledger.theme("Rejection theme"), 0.75, "2025-11-30", "editor");
+        as("reviewer").body(java.util.Map.of("forecastVersion", 0, "outcome", "TRUE", "resolvedOn", "2025-11-30",
+                "rationale", "It happened.")).post("/api/forecasts/" + id + "/resolutions").then().statusCode(201);
+        as("editor2").body(java.util.Map.of("version", 1, "reason", "Lower it.", "probability", 0.2, "probabilityBasis", "EDITOR"))
+                .post("/api/forecasts/" + id + "/corrections").then().statusCode(202);
+        Page reviewer = signedIn("reviewer2");
+        reviewer.navigate(url("/forecasts/" + id));
+        reviewer.click("#proposal-table a:has-text('Reject')");
+        reviewer.click("form[action$='/reject'] button[type=submit]");
+        assertTrue(reviewer.textContent("#note-error").contains("say why"), "a note is needed, said next to the field");
+        reviewer.fill("#note", "The paper prints 75%.");
+        reviewer.click("form[action$='/reject'] button[type=submit]");
+        reviewer.waitForURL("**/forecasts/" + id + "#proposals");
+        assertTrue(reviewer.textContent("#proposal-table").contains("REJECTED by reviewer2: The paper prints 75%."),
+                reviewer.textContent("#proposal-table"));
+        assertEquals("75%", reviewer.locator("[data-figure=probability]").textContent().substring(0, 3));
+        reviewer.context().close();
+    }
+
+    @Test
     void anEditorWithdrawsAForecastOnItsPageAndItStaysThereScoredForNobody() {
         String paper = Ledger.paper("2024-11-13", "Withdrawn Author " + Ledger.unique("w"));
         long id = Ledger.forecast(paper, Ledger.theme("Withdrawal theme"), 0.6, "2026-01-01", "editor");

@@ -289,7 +289,7 @@ public class BulkLoader {
                     if (e.citedSource() != null || Text.blankToNull(e.citationUrl()) == null
                             || LocalDate.parse(e.observedOn()).isAfter(today) || Text.blankToNull(e.summary()) == null
                             || ForecastRules.observedOn(madeOn, LocalDate.parse(e.observedOn())).isPresent()
-                            || !e.citationUrl().trim().matches("https?://\\S+")) {
+                            || ForecastRules.citationUrl(e.citationUrl()).isPresent()) {
                         return null;
                     }
                 } catch (RuntimeException ex) {

@@ -41,8 +41,10 @@ public class EvidenceService {
         if (hasUrl == hasSource) {
             throw ApiException.badField("citationUrl", "give exactly one of citationUrl and citedSource");
         }
-        if (hasUrl && !in.citationUrl().trim().matches("https?://\\S+")) {
-            throw ApiException.badField("citationUrl", "must be an http(s) URL");
+        if (hasUrl) {
+            ForecastRules.citationUrl(in.citationUrl()).ifPresent(m -> {
+                throw ApiException.badField("citationUrl", m);
+            });
         }
         if (in.observedOn().isAfter(LocalDate.now(clock))) {
             throw ApiException.badField("observedOn", "is in the future");

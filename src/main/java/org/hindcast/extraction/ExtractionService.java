@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.hindcast.audit.AuditLog;
 import org.hindcast.forecasts.Forecast;
 import org.hindcast.forecasts.ForecastInput;
+import org.hindcast.forecasts.ForecastRules;
 import org.hindcast.forecasts.ForecastService;
 import org.hindcast.papers.Paper;
 import org.hindcast.papers.PaperService;
@@ -138,19 +139,15 @@ public class ExtractionService {
         if (logged.isEmpty()) {
             return List.of();
         }
-        String sentence = fold(c.sentence());
+        String sentence = ForecastRules.fold(c.sentence());
         List<Long> ids = new java.util.ArrayList<>();
         for (Object[] row : logged) {
-            String quote = fold((String) row[1]);
+            String quote = row[1] == null ? "" : ForecastRules.fold((String) row[1]);
             if (!quote.isEmpty() && (sentence.contains(quote) || quote.contains(sentence))) {
                 ids.add(((Number) row[0]).longValue());
             }
         }
         return ids;
-    }
-
-    private static String fold(String s) {
-        return s == null ? "" : s.replace('’', '\'').replaceAll("\\s+", " ").trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Accepts a candidate (the editor's edits applied): a forecast whose quote points back into the text. */

@@ -42,25 +42,14 @@ public class CorrectionProposals {
         if (f.status == ForecastStatus.PENDING || ForecastService.settledChanges(f, in).isEmpty()) {
             return new Outcome(forecasts.correct(actor, forecastId, in), null);
         }
-        if (f.version != in.version()) {
-            throw ApiException.conflict("The forecast was changed since version " + in.version()
-                    + " (it is now at version " + f.version + "); read it again.");
-        }
-        if (in.reason() == null || in.reason().isBlank()) {
-            throw ApiException.badField("reason", "say why the forecast is corrected");
-        }
-        CorrectionProposal p = new CorrectionProposal();
-        p.forecast = f;
-        p.forecastVersion = f.version;
-        p.proposedBy = actor;
-        p.reason = in.reason().trim();
+        String changes;
         try {
-            p.changes = json.writeValueAsString(in);
+            changes = json.writeValueAsString(in);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        p.persist();
-        CorrectionProposal.flush();
+        CorrectionProposal p = propose(actor, f, in.version(), CorrectionProposal.Kind.CORRECTION, in.reason(), changes,
+                "say why the forecast is corrected");
         audit.record(actor, "forecast.correct.proposed", "forecast", f.id, "proposal " + p.id + " changes "
                 + String.join(", ", ForecastService.settledChanges(f, in)) + " after the verdict: " + p.reason);
         return new Outcome(null, p);
@@ -72,24 +61,29 @@ public class CorrectionProposals {
         if (f.status == ForecastStatus.PENDING || f.status == ForecastStatus.WITHDRAWN) {
             return new Outcome(forecasts.withdraw(actor, forecastId, version, reason, null), null);
         }
-        if (f.version != version) {
-            throw ApiException.conflict("The forecast was changed since version " + version + " (it is now at version "
-                    + f.version + "); read it again.");
-        }
+        CorrectionProposal p = propose(actor, f, version, CorrectionProposal.Kind.WITHDRAWAL, reason, "{}",
+                "say why the forecast is withdrawn");
+        audit.record(actor, "forecast.withdraw.proposed", "forecast", f.id, "proposal " + p.id + ": " + p.reason);
+        return new Outcome(null, p);
+    }
+
+    /** A proposal for a second person, made on the version its proposer read, with the proposer's reason. */
+    private CorrectionProposal propose(String actor, Forecast f, long version, CorrectionProposal.Kind kind, String reason,
+                                       String changes, String reasonMissing) {
+        ForecastService.requireVersion(f, version);
         if (reason == null || reason.isBlank()) {
-            throw ApiException.badField("reason", "say why the forecast is withdrawn");
+            throw ApiException.badField("reason", reasonMissing);
         }
         CorrectionProposal p = new CorrectionProposal();
         p.forecast = f;
-        p.kind = CorrectionProposal.Kind.WITHDRAWAL;
+        p.kind = kind;
         p.forecastVersion = f.version;
         p.proposedBy = actor;
         p.reason = reason.trim();
-        p.changes = "{}";
+        p.changes = changes;
         p.persist();
         CorrectionProposal.flush();
-        audit.record(actor, "forecast.withdraw.proposed", "forecast", f.id, "proposal " + p.id + ": " + p.reason);
-        return new Outcome(null, p);
+        return p;
     }
 
     public CorrectionProposal get(long forecastId, long proposalId) {

@@ -67,6 +67,11 @@ public final class ForecastRules {
                 : Optional.empty();
     }
 
+    /** Evidence cited by address is cited by a web address: http or https, no spaces. */
+    public static Optional<String> citationUrl(String url) {
+        return url.trim().matches("https?://\\S+") ? Optional.empty() : Optional.of("must be an http(s) URL");
+    }
+
     /** A paper of the ledger cited as evidence came out after the forecast was made. */
     public static Optional<String> citedPaper(LocalDate madeOn, PublishedDate cited) {
         return periodEnd(cited).isAfter(madeOn) ? Optional.empty()

@@ -165,6 +165,14 @@ public class ForecastService {
         return apply(actor, f, in, null);
     }
 
+    /** The version the writer read must still be the forecast's: otherwise a 409 saying to read it again. */
+    public static void requireVersion(Forecast f, long version) {
+        if (f.version != version) {
+            throw ApiException.conflict("The forecast was changed since version " + version + " (it is now at version "
+                    + f.version + "); read it again.");
+        }
+    }
+
     /** A withdrawn forecast is kept as it was withdrawn: it is neither corrected nor resolved again. */
     public static void refuseIfWithdrawn(Forecast f) {
         if (f.status == ForecastStatus.WITHDRAWN) {
@@ -180,10 +188,7 @@ public class ForecastService {
     public Forecast withdraw(String actor, long id, long version, String reason, String approvedBy) {
         Forecast f = get(id);
         refuseIfWithdrawn(f);
-        if (f.version != version) {
-            throw ApiException.conflict("The forecast was changed since version " + version + " (it is now at version "
-                    + f.version + "); read it again.");
-        }
+        requireVersion(f, version);
         if (reason == null || reason.isBlank()) {
             throw ApiException.badField("reason", "say why the forecast is withdrawn");
         }
@@ -215,10 +220,7 @@ public class ForecastService {
     private Forecast apply(String actor, Forecast f, ForecastInput.Correction in, String approvedBy) {
         long id = f.id;
         Set<Long> authorsBefore = f.authors.stream().map(a -> a.id).collect(Collectors.toSet());
-        if (f.version != in.version()) {
-            throw ApiException.conflict("The forecast was changed since version " + in.version()
-                    + " (it is now at version " + f.version + "); read it again.");
-        }
+        requireVersion(f, in.version());
         List<Problem.FieldError> errors = new ArrayList<>();
         Map<String, String[]> changes = new java.util.LinkedHashMap<>();
         change(changes, "statement", f.statement, in.statement(), v -> f.statement = v.trim());

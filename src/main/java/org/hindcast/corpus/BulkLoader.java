@@ -6,9 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.hindcast.authors.AuthorNames;
 import org.hindcast.common.Text;
+import org.hindcast.evidence.EvidenceRules;
+import org.hindcast.evidence.EvidenceService;
+import org.hindcast.evidence.Stance;
 import org.hindcast.forecasts.ForecastRules;
+import org.hindcast.forecasts.ProbabilityBasis;
+import org.hindcast.forecasts.ResolveByBasis;
+import org.hindcast.forecasts.Speaker;
+import org.hindcast.resolutions.Outcome;
+import org.hindcast.resolutions.ResolutionService;
+import org.hindcast.resolutions.VerdictRules;
 import org.hindcast.papers.PublishedDate;
-import org.hindcast.phrases.PhraseTable;
 import org.hindcast.phrases.PhraseTables;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -224,54 +232,29 @@ public class BulkLoader {
             return created;
         }
 
+        /**
+         * The forecast's values when the rules the services apply (ForecastRules, EvidenceRules, VerdictRules: the
+         * same code) accept it; null where the per-file path must decide, and say why with file, line and field.
+         */
         private ForecastValues checkForecast(CorpusDocs.ForecastDoc fd, PublishedDate printed) {
-            LocalDate published = printed.date();
             if (fd.authors() != null) {
                 return null; // an explicit author list is checked by the per-file path
             }
-            boolean third = "THIRD_PARTY".equals(fd.speaker());
-            String thirdParty = Text.blankToNull(fd.thirdParty());
-            if (third != (thirdParty != null)) {
-                return null;
-            }
-            String phrase = Text.blankToNull(fd.phrase());
-            String basis = fd.probabilityBasis();
-            double p;
-            String version = null;
-            if (basis == null && fd.probability() != null) {
-                return null;
-            }
-            if (basis == null || basis.equals("PHRASE_TABLE")) {
-                basis = "PHRASE_TABLE";
-                PhraseTable table = fd.phraseTableVersion() == null ? phraseTables.current()
-                        : phraseTables.version(fd.phraseTableVersion()).orElse(null);
-                Optional<PhraseTable.Entry> entry = table == null || phrase == null ? Optional.empty() : table.lookup(phrase);
-                if (entry.isEmpty() || (fd.probability() != null && Math.abs(fd.probability() - entry.get().point()) > 1e-9)) {
-                    return null;
-                }
-                p = entry.get().point();
-                version = table.version();
-            } else {
-                if (fd.probability() == null || !(fd.probability() > 0 && fd.probability() < 1) || fd.phraseTableVersion() != null) {
-                    return null;
-                }
-                p = fd.probability();
-            }
+            ForecastRules.Checked checked;
             LocalDate madeOn;
-            LocalDate resolveBy;
             try {
-                madeOn = fd.madeOn() == null ? published : LocalDate.parse(fd.madeOn());
-                resolveBy = LocalDate.parse(fd.resolveBy());
+                madeOn = fd.madeOn() == null ? printed.date() : LocalDate.parse(fd.madeOn());
+                checked = ForecastRules.check(new ForecastRules.Draft(fd.quote(),
+                                fd.speaker() == null ? Speaker.AUTHORS : Speaker.valueOf(fd.speaker()), fd.thirdParty(), 0,
+                                fd.phrase(), fd.probability(),
+                                fd.probabilityBasis() == null ? null : ProbabilityBasis.valueOf(fd.probabilityBasis()),
+                                fd.phraseTableVersion(), madeOn, LocalDate.parse(fd.resolveBy()),
+                                ResolveByBasis.valueOf(fd.resolveByBasis()), fd.resolveByNote(), printed),
+                        v -> v == null ? Optional.of(phraseTables.current()) : phraseTables.version(v), today);
             } catch (RuntimeException e) {
-                return null;
+                return null; // a value the rules cannot read: the per-file path names it
             }
-            // the rules the per-file path applies (ForecastRules): a file that breaks one goes that way and is refused there
-            if (ForecastRules.madeOn(printed, madeOn).isPresent()
-                    || ForecastRules.phraseInQuote(phrase, fd.quote()).isPresent()) {
-                return null;
-            }
-            if (madeOn.isAfter(today) || resolveBy.isBefore(madeOn)
-                    || (!"STATED".equals(fd.resolveByBasis()) && Text.blankToNull(fd.resolveByNote()) == null)) {
+            if (!checked.ok()) {
                 return null;
             }
             List<Long> themeIds = new ArrayList<>();
@@ -286,10 +269,11 @@ public class BulkLoader {
             }
             for (CorpusDocs.EvidenceDoc e : CorpusImporter.nonNull(fd.evidence())) {
                 try {
-                    if (e.citedSource() != null || Text.blankToNull(e.citationUrl()) == null
-                            || LocalDate.parse(e.observedOn()).isAfter(today) || Text.blankToNull(e.summary()) == null
-                            || ForecastRules.observedOn(madeOn, LocalDate.parse(e.observedOn())).isPresent()
-                            || ForecastRules.citationUrl(e.citationUrl()).isPresent()) {
+                    var in = new EvidenceService.NewEvidence(e.summary(), LocalDate.parse(e.observedOn()), e.citationUrl(),
+                            e.citedSource(), e.citationNote(), Stance.valueOf(e.stance()));
+                    // evidence citing a paper of the ledger goes by the per-file path, which finds the paper
+                    if (e.citedSource() != null || Text.blankToNull(e.summary()) == null
+                            || !EvidenceRules.check(in, madeOn, slug -> Optional.empty(), today).isEmpty()) {
                         return null;
                     }
                 } catch (RuntimeException ex) {
@@ -301,29 +285,26 @@ public class BulkLoader {
             LocalDate resolvedOn = null;
             CorpusDocs.ResolutionDoc rd = fd.resolution();
             if (rd != null) {
+                Outcome outcome;
                 try {
                     resolvedOn = LocalDate.parse(rd.resolvedOn());
+                    outcome = Outcome.valueOf(rd.outcome());
                 } catch (RuntimeException e) {
                     return null;
                 }
-                status = rd.outcome();
-                boolean partial = "PARTIAL".equals(status);
-                if (partial != (rd.credit() != null) || resolvedOn.isAfter(today) || resolvedOn.isBefore(madeOn)
-                        || Text.blankToNull(rd.rationale()) == null) {
+                var verdict = new ResolutionService.Verdict(0L, outcome, rd.credit(), resolvedOn, rd.rationale(), null, List.of());
+                if (Text.blankToNull(rd.rationale()) == null || (rd.credit() != null && !(rd.credit() >= 0 && rd.credit() <= 1))
+                        || !VerdictRules.check(verdict, false, madeOn, today).isEmpty()) {
                     return null;
                 }
-                credit = switch (status) {
-                    case "TRUE" -> 1.0;
-                    case "FALSE" -> 0.0;
-                    case "PARTIAL" -> rd.credit();
-                    default -> null;
-                };
-                if (partial && !(credit >= 0 && credit <= 1)) {
-                    return null;
-                }
+                status = outcome.name();
+                credit = VerdictRules.credit(outcome, rd.credit());
             }
-            return new ForecastValues(fd, third ? "THIRD_PARTY" : "AUTHORS", thirdParty, phrase, p, basis, version, madeOn,
-                    resolveBy, themeIds, !third, status, credit, resolvedOn);
+            ForecastRules.Price price = checked.price();
+            boolean third = "THIRD_PARTY".equals(fd.speaker());
+            return new ForecastValues(fd, third ? "THIRD_PARTY" : "AUTHORS", Text.blankToNull(fd.thirdParty()),
+                    Text.blankToNull(fd.phrase()), price.probability(), price.basis().name(), price.tableVersion(), madeOn,
+                    LocalDate.parse(fd.resolveBy()), themeIds, !third, status, credit, resolvedOn);
         }
     }
 

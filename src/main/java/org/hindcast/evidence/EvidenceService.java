@@ -1,5 +1,6 @@
 package org.hindcast.evidence;
 
+import org.hindcast.common.StorableText;
 import org.hindcast.common.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,13 +8,20 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hindcast.audit.AuditLog;
 import org.hindcast.forecasts.Forecast;
-import org.hindcast.forecasts.ForecastRules;
 import org.hindcast.forecasts.ForecastService;
 import org.hindcast.papers.Paper;
 import org.hindcast.problems.ApiException;
+import org.hindcast.problems.Problem;
+import org.hindcast.problems.ProblemMappers;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 @ApplicationScoped
 @Transactional
@@ -26,46 +34,50 @@ public class EvidenceService {
     AuditLog audit;
 
     @Inject
+    Validator validator;
+
+    @Inject
     EntityManager em;
 
     Clock clock = Clock.systemUTC();
 
-    public record NewEvidence(String summary, LocalDate observedOn, String citationUrl, String citedSource,
-                              String citationNote, Stance stance) {
+    /** Evidence as a person or a file gives it: the API's request body, the page's form, a corpus file's entry. */
+    @StorableText
+    public record NewEvidence(@NotBlank @Size(max = 4000) String summary,
+                              @NotNull(message = "is required (YYYY-MM-DD)") LocalDate observedOn,
+                              @Size(max = 2000) String citationUrl,
+                              @Size(max = 100) String citedSource,
+                              @Size(max = 1000) String citationNote,
+                              @NotNull(message = "choose SUPPORTS, REFUTES or CONTEXT") Stance stance) {
     }
 
+    /** Every field the evidence gets wrong for this forecast: its shape and the rules of {@link EvidenceRules}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Problem.FieldError> check(long forecastId, NewEvidence in) {
+        return check(forecasts.get(forecastId), in);
+    }
+
+    private List<Problem.FieldError> check(Forecast forecast, NewEvidence in) {
+        List<Problem.FieldError> errors = new ArrayList<>(ProblemMappers.fieldErrors(validator.validate(in)));
+        errors.addAll(EvidenceRules.check(in, forecast.madeOn, slug -> Paper.findBySlug(slug.trim()).map(Paper::published),
+                LocalDate.now(clock)));
+        return errors;
+    }
+
+    /** Attaches evidence to a forecast, or refuses naming every field it gets wrong (nothing written). */
     public Evidence add(String actor, long forecastId, NewEvidence in) {
         Forecast forecast = forecasts.get(forecastId);
-        boolean hasUrl = in.citationUrl() != null && !in.citationUrl().isBlank();
-        boolean hasSource = in.citedSource() != null && !in.citedSource().isBlank();
-        if (hasUrl == hasSource) {
-            throw ApiException.badField("citationUrl", "give exactly one of citationUrl and citedSource");
-        }
-        if (hasUrl) {
-            ForecastRules.citationUrl(in.citationUrl()).ifPresent(m -> {
-                throw ApiException.badField("citationUrl", m);
-            });
-        }
-        if (in.observedOn().isAfter(LocalDate.now(clock))) {
-            throw ApiException.badField("observedOn", "is in the future");
-        }
-        ForecastRules.observedOn(forecast.madeOn, in.observedOn()).ifPresent(m -> {
-            throw ApiException.badField("observedOn", m);
-        });
+        ApiException.refuseIfAny(check(forecast, in));
         Evidence e = new Evidence();
         e.forecast = forecast;
         e.summary = in.summary().trim();
         e.observedOn = in.observedOn();
         e.stance = in.stance();
         e.citationNote = Text.blankToNull(in.citationNote());
-        if (hasUrl) {
+        if (Text.blankToNull(in.citationUrl()) != null) {
             e.citationUrl = in.citationUrl().trim();
         } else {
-            e.citedPaper = Paper.findBySlug(in.citedSource())
-                    .orElseThrow(() -> ApiException.badField("citedSource", "no source '" + in.citedSource() + "'"));
-            ForecastRules.citedPaper(forecast.madeOn, e.citedPaper.published()).ifPresent(m -> {
-                throw ApiException.badField("citedSource", m);
-            });
+            e.citedPaper = Paper.findBySlug(in.citedSource().trim()).orElseThrow();
         }
         e.addedBy = actor;
         e.persist();

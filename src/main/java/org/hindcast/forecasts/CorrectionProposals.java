@@ -39,7 +39,7 @@ public class CorrectionProposals {
     public Outcome submit(String actor, long forecastId, ForecastInput.Correction in) {
         Forecast f = forecasts.get(forecastId);
         ForecastService.refuseIfWithdrawn(f);
-        if (f.status == ForecastStatus.PENDING || ForecastService.settledChanges(f, in).isEmpty()) {
+        if (f.status == ForecastStatus.PENDING || ForecastRules.settledChanges(f, in).isEmpty()) {
             return new Outcome(forecasts.correct(actor, forecastId, in), null);
         }
         String changes;
@@ -51,7 +51,7 @@ public class CorrectionProposals {
         CorrectionProposal p = propose(actor, f, in.version(), CorrectionProposal.Kind.CORRECTION, in.reason(), changes,
                 "say why the forecast is corrected");
         audit.record(actor, "forecast.correct.proposed", "forecast", f.id, "proposal " + p.id + " changes "
-                + String.join(", ", ForecastService.settledChanges(f, in)) + " after the verdict: " + p.reason);
+                + String.join(", ", ForecastRules.settledChanges(f, in)) + " after the verdict: " + p.reason);
         return new Outcome(null, p);
     }
 
@@ -71,9 +71,7 @@ public class CorrectionProposals {
     private CorrectionProposal propose(String actor, Forecast f, long version, CorrectionProposal.Kind kind, String reason,
                                        String changes, String reasonMissing) {
         ForecastService.requireVersion(f, version);
-        if (reason == null || reason.isBlank()) {
-            throw ApiException.badField("reason", reasonMissing);
-        }
+        ApiException.refuseIfAny(ForecastRules.reason(reason, reasonMissing));
         CorrectionProposal p = new CorrectionProposal();
         p.forecast = f;
         p.kind = kind;

@@ -86,63 +86,23 @@ public class ForecastService {
         f.resolveByNote = Text.blankToNull(in.resolveByNote());
         f.resolutionCriteria = Text.blankToNull(in.resolutionCriteria());
         f.createdBy = actor;
-        setProbability(f, in.probability(), in.probabilityBasis(), in.phraseTableVersion(), errors);
         f.themes = resolveThemes(in.themes(), errors);
+        int authorsGiven = in.authors() == null ? 0 : in.authors().size();
         if (f.speaker == Speaker.THIRD_PARTY) {
-            if (in.authors() != null && !in.authors().isEmpty()) {
-                errors.add(new Problem.FieldError("authors", "a third party's forecast scores for nobody: leave authors empty"));
-            }
             f.authors = new LinkedHashSet<>();
         } else {
             f.authors = in.authors() == null ? new LinkedHashSet<>(paper.authors) : resolveAuthors(in.authors(), errors);
         }
-        checkRules(f, errors);
-        failIfAny(errors);
+        ForecastRules.Checked checked = ForecastRules.check(draft(f, in.probability(), in.probabilityBasis(),
+                in.phraseTableVersion(), authorsGiven), this::table, LocalDate.now(clock));
+        errors.addAll(checked.errors());
+        ApiException.refuseIfAny(errors);
+        price(f, checked.price());
         f.sameQuoteAs = sameQuote(paper, f, in.sameQuoteAs());
         f.persist();
         em.flush();
         audit.record(actor, "forecast.create", "forecast", f.id, paper.slug + ": " + f.statement);
         return f;
-    }
-
-    /**
-     * What a forecast says about the future: after its verdict one person cannot change it (a correction of these
-     * needs a second staff member's approval, see {@link CorrectionProposals}).
-     */
-    public static final java.util.List<String> SETTLED_AFTER_VERDICT = java.util.List.of("statement", "condition", "phrase",
-            "probability", "probabilityBasis", "phraseTableVersion", "madeOn", "resolveBy", "resolveByBasis");
-
-    /** The settled fields a correction would change on this forecast (empty: none). */
-    public static java.util.List<String> settledChanges(Forecast f, ForecastInput.Correction in) {
-        java.util.List<String> out = new ArrayList<>();
-        if (in.statement() != null && !in.statement().trim().equals(f.statement)) {
-            out.add("statement");
-        }
-        if (in.condition() != null && !Objects.equals(Text.blankToNull(in.condition()), f.condition)) {
-            out.add("condition");
-        }
-        if (in.phrase() != null && !Objects.equals(Text.blankToNull(in.phrase()), f.phrase)) {
-            out.add("phrase");
-        }
-        if (in.probability() != null && in.probability() != f.probability) {
-            out.add("probability");
-        }
-        if (in.probabilityBasis() != null && in.probabilityBasis() != f.probabilityBasis) {
-            out.add("probabilityBasis");
-        }
-        if (in.phraseTableVersion() != null && !in.phraseTableVersion().equals(f.phraseTableVersion)) {
-            out.add("phraseTableVersion");
-        }
-        if (in.madeOn() != null && !in.madeOn().equals(f.madeOn)) {
-            out.add("madeOn");
-        }
-        if (in.resolveBy() != null && !in.resolveBy().equals(f.resolveBy)) {
-            out.add("resolveBy");
-        }
-        if (in.resolveByBasis() != null && in.resolveByBasis() != f.resolveByBasis) {
-            out.add("resolveByBasis");
-        }
-        return out;
     }
 
     /**
@@ -153,7 +113,7 @@ public class ForecastService {
         Forecast f = get(id);
         refuseIfWithdrawn(f);
         if (f.status != ForecastStatus.PENDING) {
-            List<String> settled = settledChanges(f, in);
+            List<String> settled = ForecastRules.settledChanges(f, in);
             if (!settled.isEmpty()) {
                 throw new ApiException(409, "Conflict", "Forecast " + id + " has its verdict: a change of its "
                         + String.join(", ", settled) + " needs a second staff member. Propose it (POST /api/forecasts/" + id
@@ -189,9 +149,7 @@ public class ForecastService {
         Forecast f = get(id);
         refuseIfWithdrawn(f);
         requireVersion(f, version);
-        if (reason == null || reason.isBlank()) {
-            throw ApiException.badField("reason", "say why the forecast is withdrawn");
-        }
+        ApiException.refuseIfAny(ForecastRules.reason(reason, "say why the forecast is withdrawn"));
         if (f.status != ForecastStatus.PENDING && approvedBy == null) {
             throw new ApiException(409, "Conflict", "Forecast " + id + " has its verdict: withdrawing it needs a second staff "
                     + "member. Propose it (POST /api/forecasts/" + id + "/withdrawal answers 202 with the proposal).");
@@ -250,31 +208,22 @@ public class ForecastService {
         }
         boolean probabilityTouched = in.probability() != null || in.probabilityBasis() != null
                 || in.phrase() != null || in.phraseTableVersion() != null;
+        String oldPhrase = f.phrase;
+        double oldP = f.probability;
+        ProbabilityBasis oldBasis = f.probabilityBasis;
+        String oldVersion = f.phraseTableVersion;
+        Double probability = f.probability;
+        ProbabilityBasis basis = f.probabilityBasis;
+        String version = f.phraseTableVersion;
         if (probabilityTouched) {
-            String oldPhrase = f.phrase;
-            double oldP = f.probability;
-            ProbabilityBasis oldBasis = f.probabilityBasis;
-            String oldVersion = f.phraseTableVersion;
             if (in.phrase() != null) {
                 f.phrase = Text.blankToNull(in.phrase());
             }
-            ProbabilityBasis basis = in.probabilityBasis() != null ? in.probabilityBasis()
+            probability = in.probability();
+            basis = in.probabilityBasis() != null ? in.probabilityBasis()
                     : in.probability() != null ? null : f.probabilityBasis;
-            String version = in.phraseTableVersion() != null ? in.phraseTableVersion()
+            version = in.phraseTableVersion() != null ? in.phraseTableVersion()
                     : basis == ProbabilityBasis.PHRASE_TABLE && in.phrase() == null ? f.phraseTableVersion : null;
-            setProbability(f, in.probability(), basis, version, errors);
-            if (!Objects.equals(oldPhrase, f.phrase)) {
-                changes.put("phrase", new String[]{oldPhrase, f.phrase});
-            }
-            if (oldP != f.probability) {
-                changes.put("probability", new String[]{Double.toString(oldP), Double.toString(f.probability)});
-            }
-            if (oldBasis != f.probabilityBasis) {
-                changes.put("probabilityBasis", new String[]{oldBasis.name(), String.valueOf(f.probabilityBasis)});
-            }
-            if (!Objects.equals(oldVersion, f.phraseTableVersion)) {
-                changes.put("phraseTableVersion", new String[]{oldVersion, f.phraseTableVersion});
-            }
         }
         if (in.themes() != null) {
             Set<Theme> next = resolveThemes(in.themes(), errors);
@@ -292,16 +241,31 @@ public class ForecastService {
                 f.authors.addAll(next);
             }
         }
-        if (f.speaker == Speaker.THIRD_PARTY && !f.authors.isEmpty()) {
-            if (in.authors() != null && !in.authors().isEmpty()) {
-                errors.add(new Problem.FieldError("authors", "a third party's forecast scores for nobody: leave authors empty"));
-            } else {
-                changes.put("authors", new String[]{slugs(f.authors.stream().map(a -> a.slug)), ""});
-                f.authors.clear();
+        int authorsGiven = in.authors() == null ? 0 : in.authors().size();
+        if (f.speaker == Speaker.THIRD_PARTY && !f.authors.isEmpty() && authorsGiven == 0) {
+            // a forecast that becomes a third party's scores for nobody
+            changes.put("authors", new String[]{slugs(f.authors.stream().map(a -> a.slug)), ""});
+            f.authors.clear();
+        }
+        ForecastRules.Checked checked = ForecastRules.check(draft(f, probability, basis, version, authorsGiven),
+                this::table, LocalDate.now(clock));
+        errors.addAll(checked.errors());
+        ApiException.refuseIfAny(errors);
+        if (probabilityTouched) {
+            price(f, checked.price());
+            if (!Objects.equals(oldPhrase, f.phrase)) {
+                changes.put("phrase", new String[]{oldPhrase, f.phrase});
+            }
+            if (oldP != f.probability) {
+                changes.put("probability", new String[]{Double.toString(oldP), Double.toString(f.probability)});
+            }
+            if (oldBasis != f.probabilityBasis) {
+                changes.put("probabilityBasis", new String[]{oldBasis.name(), String.valueOf(f.probabilityBasis)});
+            }
+            if (!Objects.equals(oldVersion, f.phraseTableVersion)) {
+                changes.put("phraseTableVersion", new String[]{oldVersion, f.phraseTableVersion});
             }
         }
-        checkRules(f, errors);
-        failIfAny(errors);
         if (changes.isEmpty()) {
             throw ApiException.badField("reason", "the correction changes nothing");
         }
@@ -430,53 +394,21 @@ public class ForecastService {
         }
     }
 
-    /** Sets probability, basis and table version, taking the probability from the phrase table when that is the basis. */
-    private void setProbability(Forecast f, Double probability, ProbabilityBasis basis, String tableVersion,
-                                List<Problem.FieldError> errors) {
-        if (basis == null) {
-            if (probability != null) {
-                errors.add(new Problem.FieldError("probabilityBasis", "say where the probability came from: PRINTED or EDITOR"));
-                return;
-            }
-            basis = ProbabilityBasis.PHRASE_TABLE;
-        }
-        f.probabilityBasis = basis;
-        if (basis == ProbabilityBasis.PHRASE_TABLE) {
-            if (f.phrase == null) {
-                errors.add(new Problem.FieldError("phrase", "is needed to take the probability from the phrase table"));
-                return;
-            }
-            PhraseTable table;
-            if (tableVersion == null) {
-                table = phraseTables.current();
-            } else {
-                table = phraseTables.version(tableVersion).orElse(null);
-                if (table == null) {
-                    errors.add(new Problem.FieldError("phraseTableVersion", "no phrase table version '" + tableVersion + "'"));
-                    return;
-                }
-            }
-            var entry = table.lookup(f.phrase);
-            if (entry.isEmpty()) {
-                errors.add(new Problem.FieldError("phrase", "'" + f.phrase + "' is not in phrase table " + table.version()
-                        + "; give a probability with basis EDITOR"));
-                return;
-            }
-            if (probability != null && Math.abs(probability - entry.get().point()) > 1e-9) {
-                errors.add(new Problem.FieldError("probability", "phrase table " + table.version() + " gives '"
-                        + entry.get().phrase() + "' " + entry.get().point() + "; use basis EDITOR to differ"));
-                return;
-            }
-            f.probability = entry.get().point();
-            f.phraseTableVersion = table.version();
-        } else {
-            if (probability == null) {
-                errors.add(new Problem.FieldError("probability", "is required when the basis is " + basis));
-                return;
-            }
-            f.probability = probability;
-            f.phraseTableVersion = null;
-        }
+    /** A forecast as it would be stored, for {@link ForecastRules#check}. */
+    private static ForecastRules.Draft draft(Forecast f, Double probability, ProbabilityBasis basis, String tableVersion,
+                                             int authorsGiven) {
+        return new ForecastRules.Draft(f.quote, f.speaker, f.thirdParty, authorsGiven, f.phrase, probability, basis, tableVersion,
+                f.madeOn, f.resolveBy, f.resolveByBasis, f.resolveByNote, f.paper == null ? null : f.paper.published());
+    }
+
+    private java.util.Optional<PhraseTable> table(String version) {
+        return version == null ? java.util.Optional.of(phraseTables.current()) : phraseTables.version(version);
+    }
+
+    private static void price(Forecast f, ForecastRules.Price price) {
+        f.probability = price.probability();
+        f.probabilityBasis = price.basis();
+        f.phraseTableVersion = price.tableVersion();
     }
 
     /**
@@ -512,34 +444,6 @@ public class ForecastService {
         return new ApiException(409, "Conflict", message, List.of(new Problem.FieldError("quote", message)));
     }
 
-    private void checkRules(Forecast f, List<Problem.FieldError> errors) {
-        LocalDate today = LocalDate.now(clock);
-        if (f.madeOn != null && f.madeOn.isAfter(today)) {
-            errors.add(new Problem.FieldError("madeOn", "is in the future"));
-        }
-        if (f.madeOn != null && f.resolveBy != null && f.resolveBy.isBefore(f.madeOn)) {
-            errors.add(new Problem.FieldError("resolveBy", "is before the forecast was made (" + f.madeOn + ")"));
-        }
-        if (f.resolveByBasis != null && f.resolveByBasis != ResolveByBasis.STATED && f.resolveByNote == null) {
-            errors.add(new Problem.FieldError("resolveByNote", "say how the date was " +
-                    (f.resolveByBasis == ResolveByBasis.INFERRED ? "inferred" : "chosen")));
-        }
-        if (f.speaker == Speaker.THIRD_PARTY && f.thirdParty == null) {
-            errors.add(new Problem.FieldError("thirdParty", "name whom the paper attributes the forecast to"));
-        }
-        if (f.speaker == Speaker.AUTHORS && f.thirdParty != null) {
-            errors.add(new Problem.FieldError("thirdParty", "only for speaker THIRD_PARTY"));
-        }
-        if (f.probabilityBasis != null && f.probabilityBasis != ProbabilityBasis.PHRASE_TABLE
-                && !(f.probability > 0 && f.probability < 1)) {
-            errors.add(new Problem.FieldError("probability", "must be strictly between 0 and 1"));
-        }
-        if (f.madeOn != null && f.paper != null) {
-            ForecastRules.madeOn(f.paper.published(), f.madeOn).ifPresent(m -> errors.add(new Problem.FieldError("madeOn", m)));
-        }
-        ForecastRules.phraseInQuote(f.phrase, f.quote).ifPresent(m -> errors.add(new Problem.FieldError("phrase", m)));
-    }
-
     private Set<Theme> resolveThemes(List<String> slugs, List<Problem.FieldError> errors) {
         Set<Theme> result = new LinkedHashSet<>();
         for (int i = 0; i < slugs.size(); i++) {
@@ -564,13 +468,6 @@ public class ForecastService {
             }
         }
         return result;
-    }
-
-    private static void failIfAny(List<Problem.FieldError> errors) {
-        if (!errors.isEmpty()) {
-            String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
-            throw new ApiException(400, "Invalid request", detail, List.copyOf(errors));
-        }
     }
 
     private static void change(Map<String, String[]> changes, String field, String old, String value,

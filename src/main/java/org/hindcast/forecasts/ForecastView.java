@@ -51,7 +51,7 @@ public record ForecastView(long id, SourceRef source, String statement, String q
                                  String rationale, String reason, String reviewer, List<Long> evidence,
                                  OffsetDateTime createdAt) {
         public static ResolutionView of(Resolution r) {
-            return new ResolutionView(r.id, r.seq, r.outcome, r.credit, r.resolvedOn, r.resolvedOn.isBefore(r.forecast.resolveBy),
+            return new ResolutionView(r.id, r.seq, r.outcome, r.credit, r.resolvedOn, org.hindcast.resolutions.VerdictRules.early(r.resolvedOn, r.forecast.resolveBy),
                     r.rationale, r.reason, StaffNames.display(r.reviewer), r.evidence.stream().map(e -> e.id).toList(), r.createdAt);
         }
     }

@@ -24,6 +24,12 @@ public final class FormErrors {
         return errors;
     }
 
+    /** Field errors added to those a form already has, each field keeping its first message. */
+    public static Map<String, String> merge(Map<String, String> errors, java.util.List<org.hindcast.problems.Problem.FieldError> more) {
+        more.forEach(f -> errors.putIfAbsent(base(f.field()), f.message()));
+        return errors;
+    }
+
     public static <T> Map<String, String> of(Set<ConstraintViolation<T>> violations) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (ConstraintViolation<T> v : violations) {

@@ -333,17 +333,15 @@ public class StaffPages {
         Map<String, String> v = values(form, "summary", "observedOn", "citationUrl", "citedSource", "citationNote", "stance");
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         LocalDate observedOn = parseDate("observedOn", v.get("observedOn"), fieldErrors, true);
-        Stance stance = enumOf(Stance.class, v.get("stance"));
-        if (v.get("summary").isBlank()) {
-            fieldErrors.put("summary", "must not be blank");
-        }
-        if (stance == null) {
-            fieldErrors.put("stance", "choose supports, refutes or context");
-        }
-        if (fieldErrors.isEmpty()) {
+        Stance stance = choice(Stance.class, "stance", v.get("stance"), fieldErrors);
+        var in = new EvidenceService.NewEvidence(v.get("summary"), observedOn, Text.blankToNull(v.get("citationUrl")),
+                Text.blankToNull(v.get("citedSource")), Text.blankToNull(v.get("citationNote")), stance);
+        if (!fieldErrors.isEmpty()) {
+            // what the form could not read is said with everything else the rules say of the rest
+            FormErrors.merge(fieldErrors, evidence.check(id, in));
+        } else {
             try {
-                evidence.add(viewer.name(), id, new EvidenceService.NewEvidence(v.get("summary"), observedOn,
-                        Text.blankToNull(v.get("citationUrl")), Text.blankToNull(v.get("citedSource")), Text.blankToNull(v.get("citationNote")), stance));
+                evidence.add(viewer.name(), id, in);
                 return Response.seeOther(URI.create("/forecasts/" + id)).build();
             } catch (ApiException e) {
                 fieldErrors = FormErrors.of(e);
@@ -378,35 +376,31 @@ public class StaffPages {
         Map<String, String> v = values(form, "forecastVersion", "outcome", "credit", "resolvedOn", "rationale", "reason");
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         LocalDate resolvedOn = parseDate("resolvedOn", v.get("resolvedOn"), fieldErrors, true);
-        Outcome outcome = enumOf(Outcome.class, v.get("outcome"));
+        Outcome outcome = choice(Outcome.class, "outcome", v.get("outcome"), fieldErrors);
         Double credit = null;
         if (!v.get("credit").isBlank()) {
             try {
                 credit = Double.parseDouble(v.get("credit"));
-                if (credit < 0 || credit > 1) {
-                    fieldErrors.put("credit", "must be between 0 and 1");
-                }
             } catch (NumberFormatException e) {
                 fieldErrors.put("credit", "must be a number between 0 and 1");
             }
         }
-        if (outcome == null) {
-            fieldErrors.put("outcome", "choose an outcome");
-        }
-        if (v.get("rationale").isBlank()) {
-            fieldErrors.put("rationale", "say why: the rationale is shown with the verdict");
-        }
         long version;
+        List<Long> relied;
         try {
             version = Long.parseLong(v.get("forecastVersion"));
+            relied = form.get("evidence") == null ? List.of() : form.get("evidence").stream().map(Long::parseLong).toList();
         } catch (NumberFormatException e) {
-            throw new PageException(400, "The form lost the forecast's version; reload it.");
+            throw new PageException(400, "The form lost the forecast's version or its evidence; reload it.");
         }
-        if (fieldErrors.isEmpty()) {
+        var verdict = new ResolutionService.Verdict(version, outcome, credit, resolvedOn, v.get("rationale"),
+                Text.blankToNull(v.get("reason")), relied);
+        if (!fieldErrors.isEmpty()) {
+            // what the form could not read is said with everything else the rules say of the rest
+            FormErrors.merge(fieldErrors, resolutions.check(id, verdict));
+        } else {
             try {
-                List<Long> relied = form.get("evidence") == null ? List.of() : form.get("evidence").stream().map(Long::parseLong).toList();
-                resolutions.resolve(viewer.name(), id, new ResolutionService.Verdict(version, outcome, credit, resolvedOn,
-                        v.get("rationale"), Text.blankToNull(v.get("reason")), relied));
+                resolutions.resolve(viewer.name(), id, verdict);
                 return Response.seeOther(URI.create("/forecasts/" + id)).build();
             } catch (ApiException e) {
                 if (e.status() == 403) {

@@ -29,6 +29,19 @@ public class ApiException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** A 400 naming every field a request got wrong. */
+    public static ApiException invalid(List<Problem.FieldError> errors) {
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(java.util.stream.Collectors.joining("; "));
+        return new ApiException(400, "Invalid request", detail, List.copyOf(errors));
+    }
+
+    /** Refuses with every field error at once, or returns when there is none. */
+    public static void refuseIfAny(List<Problem.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+    }
+
     public static ApiException conflict(String detail) {
         return new ApiException(409, "Conflict", detail);
     }

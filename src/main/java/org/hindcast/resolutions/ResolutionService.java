@@ -1,5 +1,6 @@
 package org.hindcast.resolutions;
 
+import org.hindcast.common.StorableText;
 import org.hindcast.common.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,9 +15,18 @@ import org.hindcast.forecasts.ForecastCorrection;
 import org.hindcast.forecasts.ForecastService;
 import org.hindcast.forecasts.ForecastStatus;
 import org.hindcast.problems.ApiException;
+import org.hindcast.problems.Problem;
+import org.hindcast.problems.ProblemMappers;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 @ApplicationScoped
@@ -30,6 +40,9 @@ public class ResolutionService {
     AuditLog audit;
 
     @Inject
+    Validator validator;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -37,8 +50,28 @@ public class ResolutionService {
 
     Clock clock = Clock.systemUTC();
 
-    public record Verdict(long forecastVersion, Outcome outcome, Double credit, LocalDate resolvedOn, String rationale,
-                          String reason, List<Long> evidence) {
+    /** A verdict as a reviewer or a file gives it: the API's request body, the page's form, a corpus file's resolution. */
+    @StorableText
+    public record Verdict(@NotNull(message = "the form lost the forecast's version; read it again") Long forecastVersion,
+                          @NotNull(message = "choose an outcome") Outcome outcome,
+                          @DecimalMin(value = "0", message = "must be between 0 and 1")
+                          @DecimalMax(value = "1", message = "must be between 0 and 1") Double credit,
+                          @NotNull(message = "is required (YYYY-MM-DD)") LocalDate resolvedOn,
+                          @NotBlank(message = "say why: the rationale is shown with the verdict") @Size(max = 4000) String rationale,
+                          @Size(max = 2000) String reason,
+                          @Size(max = 50) List<@NotNull Long> evidence) {
+    }
+
+    /** Every field the verdict gets wrong for this forecast: its shape and the rules of {@link VerdictRules}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Problem.FieldError> check(long forecastId, Verdict v) {
+        return check(forecasts.get(forecastId), v);
+    }
+
+    private List<Problem.FieldError> check(Forecast forecast, Verdict v) {
+        List<Problem.FieldError> errors = new ArrayList<>(ProblemMappers.fieldErrors(validator.validate(v)));
+        errors.addAll(VerdictRules.check(v, forecast.status != ForecastStatus.PENDING, forecast.madeOn, LocalDate.now(clock)));
+        return errors;
     }
 
     /**
@@ -48,39 +81,16 @@ public class ResolutionService {
     public Resolution resolve(String reviewer, long forecastId, Verdict v) {
         Forecast forecast = forecasts.get(forecastId);
         ForecastService.refuseIfWithdrawn(forecast);
-        if (reviewer.equals(forecast.createdBy)) {
-            throw ApiException.forbidden("You logged this forecast, so another reviewer must resolve it.");
-        }
-        if (ForecastCorrection.count("forecast = ?1 and correctedBy = ?2", forecast, reviewer) > 0) {
-            throw ApiException.forbidden("You corrected this forecast, so another reviewer must resolve it.");
-        }
-        if (forecast.version != v.forecastVersion()) {
+        VerdictRules.mayResolve(reviewer, forecast.createdBy,
+                ForecastCorrection.count("forecast = ?1 and correctedBy = ?2", forecast, reviewer) > 0).ifPresent(m -> {
+            throw ApiException.forbidden(m);
+        });
+        if (v.forecastVersion() != null && forecast.version != v.forecastVersion()) {
             throw stale(v.forecastVersion(), forecast.version);
         }
         boolean reResolution = forecast.status != ForecastStatus.PENDING;
-        if (reResolution && (v.reason() == null || v.reason().isBlank())) {
-            throw ApiException.badField("reason", "the forecast is already resolved; say why it is re-resolved");
-        }
-        Double credit = switch (v.outcome()) {
-            case TRUE -> 1.0;
-            case FALSE -> 0.0;
-            case PARTIAL -> {
-                if (v.credit() == null) {
-                    throw ApiException.badField("credit", "a PARTIAL outcome needs a credit between 0 and 1");
-                }
-                yield v.credit();
-            }
-            case ANNULLED, AMBIGUOUS -> null;
-        };
-        if (v.outcome() != Outcome.PARTIAL && v.credit() != null) {
-            throw ApiException.badField("credit", "only a PARTIAL outcome takes a credit");
-        }
-        if (v.resolvedOn().isAfter(LocalDate.now(clock))) {
-            throw ApiException.badField("resolvedOn", "is in the future");
-        }
-        if (v.resolvedOn().isBefore(forecast.madeOn)) {
-            throw ApiException.badField("resolvedOn", "is before the forecast was made (" + forecast.madeOn + ")");
-        }
+        ApiException.refuseIfAny(check(forecast, v));
+        Double credit = VerdictRules.credit(v.outcome(), v.credit());
         List<Evidence> relied = v.evidence() == null ? List.of() : v.evidence().stream().distinct().map(id -> {
             Evidence e = Evidence.findById(id);
             if (e == null || !e.forecast.id.equals(forecast.id)) {

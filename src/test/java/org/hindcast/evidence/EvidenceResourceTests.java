@@ -45,6 +45,20 @@ class EvidenceResourceTests {
     }
 
     @Test
+    void oneAnswerNamesEveryFieldTheEvidenceGetsWrongAndNothingIsWritten() {
+        Map<String, Object> body = evidence();
+        body.put("summary", " ");
+        body.put("observedOn", "2020-01-01");
+        body.put("citationUrl", "example.org/no-scheme");
+        body.remove("stance");
+        var before = ledger.counts();
+        as("analyst").body(body).post("/api/forecasts/" + forecast + "/evidence").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItems("summary", "observedOn", "citationUrl", "stance"));
+        assertEquals(before, ledger.counts());
+    }
+
+    @Test
     void anAnalystAttachesEvidenceCitingALaterPaperOrAUrl() {
         as("analyst").body(evidence()).post("/api/forecasts/" + forecast + "/evidence").then().statusCode(201)
                 .body("citedSource", equalTo(laterPaper)).body("stance", equalTo("SUPPORTS"))

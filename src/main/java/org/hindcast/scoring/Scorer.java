@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Computes the figures of scoring.md for a set of scored forecasts. Plain Java over plain values:
+ * Computes the figures of docs/scoring.md for a set of scored forecasts. Plain Java over plain values:
  * no database, no HTTP, no framework.
  */
 public final class Scorer {

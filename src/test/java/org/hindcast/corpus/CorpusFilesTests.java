@@ -3,7 +3,6 @@ package org.hindcast.corpus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -20,7 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CorpusFilesTests {
 
     private static final Path CORPUS = Path.of("forecasts");
-    private static final Path PAPERS = Path.of("..", "shared", "papers");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private static List<JsonNode> paperFiles() throws Exception {
@@ -38,12 +36,12 @@ class CorpusFilesTests {
 
     @Test
     void everyQuoteOccursExactlyInItsPapersText() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(PAPERS), "../shared/papers is not present: the quote check needs it");
+        Path papers = org.hindcast.testing.Papers.require("the quote check");
         int checked = 0;
         List<String> missing = new ArrayList<>();
         for (JsonNode doc : paperFiles()) {
             String textFile = doc.path("paper").path("sourceText").asText();
-            String text = Files.readString(PAPERS.resolve(textFile));
+            String text = Files.readString(papers.resolve(textFile));
             for (JsonNode f : doc.path("forecasts")) {
                 checked++;
                 if (!text.contains(f.path("quote").asText())) {

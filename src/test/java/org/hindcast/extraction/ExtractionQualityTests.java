@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.hindcast.papers.PublishedDate;
 import org.hindcast.phrases.PhraseTables;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -26,7 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ExtractionQualityTests {
 
-    private static final Path PAPERS = Path.of("..", "shared", "papers");
 
     record Score(int quotes, int found, int candidates, int right) {
         double recall() {
@@ -50,7 +48,7 @@ class ExtractionQualityTests {
                 if (!doc.path("format").asText().equals("hindcast-paper/1")) {
                     continue;
                 }
-                String text = Files.readString(PAPERS.resolve(doc.path("paper").path("sourceText").asText()));
+                String text = Files.readString(org.hindcast.testing.Papers.dir().resolve(doc.path("paper").path("sourceText").asText()));
                 var published = PublishedDate.parse(doc.path("paper").path("published").asText()).date();
                 List<Candidate> proposed = extractor.extract(text, published, doc.path("paper").path("title").asText());
                 Set<String> logged = new LinkedHashSet<>();
@@ -91,7 +89,7 @@ class ExtractionQualityTests {
 
     @Test
     void theExtractorFindsTheLoggedForecastsOfTheFivePapers() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(PAPERS), "../shared/papers is not present");
+        org.hindcast.testing.Papers.require("the extraction quality measure");
         Extractor extractor = new Extractor(PhraseTables.load("2026.1"), ExtractionRules.load("2026.1"));
         Score s = measure(extractor, true);
         System.out.printf(Locale.ROOT, "extraction quality: recall %.2f (%d of %d logged quotes), precision %.2f (%d of %d candidates)%n",

@@ -1,5 +1,7 @@
 package org.hindcast.audit;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -24,6 +26,7 @@ public class AuditResource {
                             String detail) {
     }
 
+    @Operation(summary = "The audit log", description = "Every write: who, when, what; newest first, paged.")
     @GET
     public PageOf<AuditView> list(@QueryParam("entity") String entity,
                                   @QueryParam("entityId") String entityId,

@@ -1,5 +1,7 @@
 package org.hindcast.authors;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -51,6 +53,7 @@ public class AuthorResource {
     public record Merge(@NotBlank @Size(max = 100) String into) {
     }
 
+    @Operation(summary = "Authors", description = "Filter by name with q; paged.")
     @GET
     public PageOf<AuthorView> list(@QueryParam("q") @Size(max = 200) String query,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
@@ -60,6 +63,7 @@ public class AuthorResource {
     }
 
     /** Finds the author a printed name belongs to, whatever its case, spacing, hyphens or name order. */
+    @Operation(summary = "Find an author by any printed form of a name")
     @GET
     @Path("lookup")
     public AuthorView lookup(@QueryParam("name") @NotBlank @Size(max = 200) String name) {
@@ -67,12 +71,14 @@ public class AuthorResource {
                 .orElseThrow(() -> ApiException.notFound("author named", name));
     }
 
+    @Operation(summary = "One author")
     @GET
     @Path("{slug}")
     public AuthorView get(@PathParam("slug") String slug) {
         return AuthorView.of(authors.get(slug));
     }
 
+    @Operation(summary = "Add an author", description = "A name that only looks like an existing author's is refused, naming the author.")
     @Transactional
     @POST
     @RolesAllowed("EDITOR")
@@ -81,6 +87,7 @@ public class AuthorResource {
         return Response.created(URI.create("/api/authors/" + author.slug)).entity(AuthorView.of(author)).build();
     }
 
+    @Operation(summary = "Change an author")
     @Transactional
     @PATCH
     @Path("{slug}")
@@ -89,6 +96,7 @@ public class AuthorResource {
         return AuthorView.of(authors.update(caller.name(), slug, body.version(), body.displayName(), body.affiliation()));
     }
 
+    @Operation(summary = "Add a printed form of an author's name")
     @Transactional
     @POST
     @Path("{slug}/aliases")
@@ -97,6 +105,7 @@ public class AuthorResource {
         return AuthorView.of(authors.addAlias(caller.name(), slug, body.alias()));
     }
 
+    @Operation(summary = "Merge a duplicate author into this one", description = "Forecasts and aliases follow; the old slug keeps answering.")
     @Transactional
     @POST
     @Path("{slug}/merge")

@@ -1,5 +1,7 @@
 package org.hindcast.corpus;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,6 +30,7 @@ public final class CorpusResource {
          * Imports the corpus directory (hindcast.corpus.dir, else the packaged copy), attributed to the calling admin;
          * 200 with the report, 422 if a file was refused (a conflict with a correction made in the ledger included).
          */
+        @Operation(summary = "Import the corpus folder", description = "Loads every paper file of the configured corpus folder as the calling admin; prints what it added, changed, kept and refused. A correction made in the ledger is never reverted.")
         @POST
         @Path("import")
         public Response importCorpus() {
@@ -41,6 +44,7 @@ public final class CorpusResource {
         @Inject
         CorpusExporter exporter;
 
+        @Operation(summary = "A paper as a corpus file", description = "The paper, its forecasts, evidence and verdicts in the corpus format (YAML), to edit and import again.")
         @GET
         @Produces("application/yaml")
         public String paper(@PathParam("slug") String slug) {

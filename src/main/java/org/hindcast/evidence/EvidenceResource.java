@@ -1,5 +1,7 @@
 package org.hindcast.evidence;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -28,12 +30,14 @@ public class EvidenceResource {
     @Inject
     Caller caller;
 
+    @Operation(summary = "A forecast's evidence")
     @GET
     public List<ForecastView.EvidenceView> list(@PathParam("id") long id) {
         forecasts.get(id);
         return Evidence.of(id).stream().map(ForecastView.EvidenceView::of).toList();
     }
 
+    @Operation(summary = "Attach evidence to a forecast", description = "A URL or a later paper of the ledger; observed on or after the forecast was made. Every wrong field is named in one answer.")
     @Transactional
     @POST
     @RolesAllowed("ANALYST")

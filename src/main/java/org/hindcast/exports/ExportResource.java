@@ -1,5 +1,7 @@
 package org.hindcast.exports;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import org.hindcast.common.Text;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,6 +24,7 @@ public class ExportResource {
     @Inject
     ExportService exports;
 
+    @Operation(summary = "Export a table as CSV or JSON", description = "forecasts, resolutions, evidence or scores; filtered by author, theme (with sub-themes), source and from/to.")
     @GET
     @Path("{table}.{format}")
     public Response export(@PathParam("table") String table, @PathParam("format") String format,

@@ -1,5 +1,7 @@
 package org.hindcast.exports;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -37,12 +39,14 @@ public class FeedResource {
     @Inject
     org.hindcast.http.PublicUrl publicUrl;
 
+    @Operation(summary = "Atom feed of new resolutions")
     @GET
     @Path("resolutions.atom")
     public String all() {
         return feed("resolutions", "Hindcast: new resolutions", "", null, null);
     }
 
+    @Operation(summary = "Atom feed of an author's resolutions")
     @GET
     @Path("authors/{slug}.atom")
     public String author(@PathParam("slug") String slug) {
@@ -51,6 +55,7 @@ public class FeedResource {
                 " and exists (select 1 from forecast_author fa where fa.forecast_id = f.id and fa.author_id = :scope)", a.id, null);
     }
 
+    @Operation(summary = "Atom feed of a theme's resolutions")
     @GET
     @Path("themes/{slug}.atom")
     public String theme(@PathParam("slug") String slug) {

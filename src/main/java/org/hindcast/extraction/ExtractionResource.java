@@ -1,5 +1,7 @@
 package org.hindcast.extraction;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -63,6 +65,7 @@ public final class ExtractionResource {
         Caller caller;
 
         /** Stores the paper's plain text (the body) and answers its candidate forecasts. */
+        @Operation(summary = "Attach a paper's plain text", description = "Stores the text (text/plain) and answers the forecast candidates the extraction assistant finds in it.")
         @POST
         @Consumes(MediaType.TEXT_PLAIN)
         @RolesAllowed("EDITOR")
@@ -77,6 +80,7 @@ public final class ExtractionResource {
         @Inject
         ExtractionService extraction;
 
+        @Operation(summary = "The paper's forecast candidates", description = "Each sentence that forecasts, with offsets, phrase, probability, a suggested resolve-by date, themes and flags; candidates already logged are marked.")
         @GET
         public Candidates list(@PathParam("slug") String slug) {
             return candidates(extraction, slug);
@@ -91,6 +95,7 @@ public final class ExtractionResource {
         @Inject
         Caller caller;
 
+        @Operation(summary = "Accept a candidate as a forecast", description = "Logs a forecast whose quote points back into the stored text; a negated candidate is saved in its positive form.")
         @POST
         @RolesAllowed("EDITOR")
         @Transactional
@@ -110,6 +115,7 @@ public final class ExtractionResource {
         @Inject
         Caller caller;
 
+        @Operation(summary = "Reject a candidate", description = "Remembered: the candidate is not proposed again.")
         @POST
         @RolesAllowed("EDITOR")
         public Response reject(@PathParam("slug") String slug, @Valid @NotNull Span span) {

@@ -1,5 +1,7 @@
 package org.hindcast.forecasts;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -35,6 +37,7 @@ public class ForecastResource {
     @Inject
     CorrectionProposals proposals;
 
+    @Operation(summary = "Forecasts", description = "Filter by author, theme (with sub-themes), source, status, dates, overdue and words; sorted and paged (size at most 200).")
     @GET
     public PageOf<ForecastView> list(@QueryParam("author") @Size(max = 100) String author,
                                      @QueryParam("theme") @Size(max = 100) String theme,
@@ -62,12 +65,14 @@ public class ForecastResource {
                 page, size, found.total());
     }
 
+    @Operation(summary = "One forecast", description = "With its evidence, resolution history, corrections and proposals.")
     @GET
     @Path("{id}")
     public ForecastView get(@PathParam("id") long id) {
         return ForecastView.detail(forecasts.get(id), LocalDate.now());
     }
 
+    @Operation(summary = "Log a forecast", description = "A quote already logged in the paper is refused (409, with a link) unless sameQuoteAs names the forecast it shares the sentence with. Every wrong field is named in one answer.")
     @Transactional
     @POST
     @RolesAllowed("EDITOR")
@@ -82,6 +87,7 @@ public class ForecastResource {
      * its probability, phrase, statement, condition or dates is not applied but proposed: 202 with the proposal,
      * which another editor or reviewer approves or rejects.
      */
+    @Operation(summary = "Correct a forecast", description = "Each changed field is kept with its old value. After the verdict a change of what it said (probability, phrase, statement, condition, dates) answers 202 with a proposal for a second staff member.")
     @Transactional
     @POST
     @Path("{id}/corrections")
@@ -103,6 +109,7 @@ public class ForecastResource {
      * Withdraws a forecast (a duplicate, a mistake): it stays, with its history, scored for nobody. Before its
      * verdict at once (200); after it, 202 with a proposal that another editor or reviewer approves.
      */
+    @Operation(summary = "Withdraw a forecast", description = "A duplicate or a mistake, with a reason: it stays, scored for nobody. After its verdict, 202 with a proposal for a second staff member.")
     @Transactional
     @POST
     @Path("{id}/withdrawal")
@@ -116,6 +123,7 @@ public class ForecastResource {
         return Response.ok(ForecastView.detail(outcome.applied(), LocalDate.now())).build();
     }
 
+    @Operation(summary = "A correction or withdrawal proposal")
     @GET
     @Path("{id}/correction-proposals/{proposal}")
     public ForecastView.ProposalView proposal(@PathParam("id") long id, @PathParam("proposal") long proposal) {
@@ -123,6 +131,7 @@ public class ForecastResource {
     }
 
     /** A second staff member approves a correction proposed after the verdict: it is applied, naming both. */
+    @Operation(summary = "Approve a proposal", description = "A second staff member applies it; both names are kept.")
     @Transactional
     @POST
     @Path("{id}/correction-proposals/{proposal}/approve")
@@ -134,6 +143,7 @@ public class ForecastResource {
     public record Rejection(@NotNull @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2000) String note) {
     }
 
+    @Operation(summary = "Reject a proposal", description = "With a note saying why.")
     @Transactional
     @POST
     @Path("{id}/correction-proposals/{proposal}/reject")

@@ -13,20 +13,24 @@ public class Viewer {
     SecurityIdentity identity;
 
     public String name() {
-        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        return signedIn() ? identity.getPrincipal().getName() : null;
     }
 
+    /**
+     * Signed in, as far as the page can know: an error page for an address nothing answers to is rendered on the
+     * I/O thread, where the session may not be looked up (that would block); such a page is drawn for a reader.
+     */
     public boolean signedIn() {
-        return !identity.isAnonymous();
+        return io.quarkus.runtime.BlockingOperationControl.isBlockingAllowed() && !identity.isAnonymous();
     }
 
     /** For templates: {viewer.hasRole('EDITOR')}. */
     public boolean hasRole(String role) {
-        return identity.hasRole(role);
+        return signedIn() && identity.hasRole(role);
     }
 
     public boolean has(Role role) {
-        return identity.hasRole(role.name());
+        return hasRole(role.name());
     }
 
     /** Staff pages: a reader is sent to sign in; a member of staff without the role gets a 403 page. */

@@ -1,5 +1,7 @@
 package org.hindcast.papers;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -66,6 +68,7 @@ public class PaperResource {
                                @Size(max = 300) String sourceText) {
     }
 
+    @Operation(summary = "Papers", description = "Filter by words (q) and author; paged.")
     @GET
     public PageOf<SourceView> list(@QueryParam("q") @Size(max = 200) String query,
                                    @QueryParam("author") @Size(max = 100) String author,
@@ -75,12 +78,14 @@ public class PaperResource {
         return new PageOf<>(found.items().stream().map(SourceView::of).toList(), page, size, found.total());
     }
 
+    @Operation(summary = "One paper")
     @GET
     @Path("{slug}")
     public SourceView get(@PathParam("slug") String slug) {
         return SourceView.of(papers.get(slug));
     }
 
+    @Operation(summary = "Add a paper", description = "Its authors in printed order; each found by any printed form of the name or created.")
     @Transactional
     @POST
     @RolesAllowed("EDITOR")
@@ -91,6 +96,7 @@ public class PaperResource {
         return Response.created(URI.create("/api/sources/" + paper.slug)).entity(SourceView.of(paper)).build();
     }
 
+    @Operation(summary = "Correct a paper's metadata", description = "Send the version you read (409 when stale).")
     @Transactional
     @PATCH
     @Path("{slug}")

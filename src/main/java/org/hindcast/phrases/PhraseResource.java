@@ -1,5 +1,7 @@
 package org.hindcast.phrases;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -25,12 +27,14 @@ public class PhraseResource {
                              String basis, String version) {
     }
 
+    @Operation(summary = "The current phrase table", description = "Each estimative phrase with its band, point probability and the reason for it.")
     @GET
     public TableView current() {
         PhraseTable t = tables.current();
         return new TableView(t.version(), t.entries());
     }
 
+    @Operation(summary = "One version of the phrase table")
     @GET
     @Path("versions/{version}")
     public TableView version(@PathParam("version") String version) {
@@ -39,6 +43,7 @@ public class PhraseResource {
     }
 
     /** The probability the current table suggests for a phrase or a sentence. */
+    @Operation(summary = "The probability the phrase table gives a text", description = "Finds the estimative phrase in the text and answers its band and point probability.")
     @GET
     @Path("suggest")
     public Suggestion suggest(@QueryParam("text") @NotBlank @Size(max = 2000) String text) {

@@ -151,7 +151,7 @@ public class ProblemMappers {
         return wantsPage(uri, headers == null ? List.of() : headers.getAcceptableMediaTypes());
     }
 
-    static boolean wantsPage(jakarta.ws.rs.core.UriInfo uri, List<jakarta.ws.rs.core.MediaType> acceptable) {
+    public static boolean wantsPage(jakarta.ws.rs.core.UriInfo uri, List<jakarta.ws.rs.core.MediaType> acceptable) {
         String path = uri == null ? "/api" : "/" + uri.getPath().replaceFirst("^/", "");
         return !(path.startsWith("/api") || path.startsWith("/q/") || path.startsWith("/feeds"))
                 && acceptable.stream().anyMatch(m -> m.isCompatible(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE) && !m.isWildcardType());

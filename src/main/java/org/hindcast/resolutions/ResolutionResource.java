@@ -1,5 +1,7 @@
 package org.hindcast.resolutions;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -28,12 +30,14 @@ public class ResolutionResource {
     @Inject
     Caller caller;
 
+    @Operation(summary = "A forecast's resolution history", description = "Append-only; the latest verdict counts.")
     @GET
     public List<ForecastView.ResolutionView> history(@PathParam("id") long id) {
         forecasts.get(id);
         return Resolution.of(id).stream().map(ForecastView.ResolutionView::of).toList();
     }
 
+    @Operation(summary = "Resolve or re-resolve a forecast", description = "Send the forecast's version (409 when stale); a re-resolution needs a reason. Whoever logged or corrected the forecast may not resolve it. A verdict before resolve-by is marked early.")
     @Transactional
     @POST
     @RolesAllowed("REVIEWER")

@@ -1,5 +1,7 @@
 package org.hindcast.themes;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -44,17 +46,20 @@ public class ThemeResource {
         }
     }
 
+    @Operation(summary = "The theme tree")
     @GET
     public List<ThemeView> list() {
         return themes.list().stream().map(ThemeView::of).toList();
     }
 
+    @Operation(summary = "One theme")
     @GET
     @Path("{slug}")
     public ThemeView get(@PathParam("slug") String slug) {
         return ThemeView.of(themes.get(slug));
     }
 
+    @Operation(summary = "Add a theme")
     @Transactional
     @POST
     @RolesAllowed("EDITOR")
@@ -63,6 +68,7 @@ public class ThemeResource {
         return Response.created(URI.create("/api/themes/" + theme.slug)).entity(ThemeView.of(theme)).build();
     }
 
+    @Operation(summary = "Rename or move a theme", description = "Send the version you read; a move that would make a cycle is refused.")
     @Transactional
     @PATCH
     @Path("{slug}")

@@ -1,5 +1,7 @@
 package org.hindcast.trackrecords;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,6 +32,7 @@ public final class TrackRecordResource {
         @Inject
         TrackRecordService records;
 
+        @Operation(summary = "Track record of an author", description = "All the figures of docs/scoring.md, by theme (sub-themes included) and by horizon.")
         @GET
         @Produces(MediaType.APPLICATION_JSON)
         @APIResponse(responseCode = "200", description = "The author's track record",
@@ -44,6 +47,7 @@ public final class TrackRecordResource {
         @Inject
         TrackRecordService records;
 
+        @Operation(summary = "Track record of a theme", description = "Each author's figures within the theme.")
         @GET
         public TrackRecord get(@PathParam("slug") String slug) {
             return records.ofTheme(slug);
@@ -55,6 +59,7 @@ public final class TrackRecordResource {
         @Inject
         TrackRecordService records;
 
+        @Operation(summary = "Track record of a paper")
         @GET
         public TrackRecord get(@PathParam("slug") String slug) {
             return records.ofPaper(slug);
@@ -66,6 +71,7 @@ public final class TrackRecordResource {
         @Inject
         LeaderboardService leaderboards;
 
+        @Operation(summary = "The leaderboard", description = "Authors ranked by shrunk Brier, with N and the interval; filter by theme and the least number of scored forecasts.")
         @GET
         public Leaderboard get(@QueryParam("theme") @Size(max = 100) String theme,
                                @QueryParam("minScored") @DefaultValue("1") @Min(1) @Max(1_000_000) int minScored,

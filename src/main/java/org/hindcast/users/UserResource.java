@@ -1,5 +1,7 @@
 package org.hindcast.users;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -50,17 +52,20 @@ public class UserResource {
         }
     }
 
+    @Operation(summary = "Staff accounts")
     @GET
     public List<UserView> list() {
         return users.list().stream().map(UserView::of).toList();
     }
 
+    @Operation(summary = "One staff account")
     @GET
     @Path("{username}")
     public UserView get(@PathParam("username") String username) {
         return UserView.of(users.find(username));
     }
 
+    @Operation(summary = "Create a staff account", description = "Passwords: 12 characters to 72 bytes, not on the common list.")
     @Transactional
     @POST
     public Response create(@Valid @NotNull NewUser body) {
@@ -69,6 +74,7 @@ public class UserResource {
     }
 
     /** An admin's unlock: the account's sign-in limits are cleared for every address. */
+    @Operation(summary = "Clear the sign-in limits of an account", description = "Ends the waits that failed sign-ins started, for every client address.")
     @DELETE
     @Path("{username}/sign-in-limits")
     public Response unlock(@PathParam("username") String username) {
@@ -76,6 +82,7 @@ public class UserResource {
         return Response.noContent().build();
     }
 
+    @Operation(summary = "Change a staff account", description = "Roles, display name, password or enabled; send the version you read (409 when stale). Ends the account's sessions.")
     @Transactional
     @PATCH
     @Path("{username}")

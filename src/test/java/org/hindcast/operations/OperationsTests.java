@@ -3,6 +3,9 @@ package org.hindcast.operations;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -37,6 +40,57 @@ class OperationsTests {
                 .body("paths.'/api/sources/{slug}'.get", notNullValue())
                 .body("paths.'/api/authors/{slug}/merge'.post", notNullValue());
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationOfTheOpenApiDocumentHasASummaryATagItsProblemAnswersAndTheWritesNeedHttpBasic() {
+        io.restassured.path.json.JsonPath api = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("http", api.getString("components.securitySchemes.basicAuth.type"));
+        assertEquals("basic", api.getString("components.securitySchemes.basicAuth.scheme"));
+        java.util.Map<String, java.util.Map<String, java.util.Map<String, Object>>> paths = api.getMap("paths");
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        int operations = 0;
+        for (var path : paths.entrySet()) {
+            for (var op : path.getValue().entrySet()) {
+                if (!java.util.Set.of("get", "post", "patch", "put", "delete").contains(op.getKey())) {
+                    continue;
+                }
+                operations++;
+                String name = op.getKey().toUpperCase() + " " + path.getKey();
+                var o = op.getValue();
+                if (o.get("summary") == null || o.get("summary").toString().isBlank()) {
+                    wrong.add(name + ": no summary");
+                }
+                if (!(o.get("tags") instanceof java.util.List<?> tags) || tags.size() != 1 || tags.get(0).equals("Operations")) {
+                    wrong.add(name + ": tags " + o.get("tags"));
+                }
+                var responses = (java.util.Map<String, Object>) o.get("responses");
+                if (!responses.containsKey("503")) {
+                    wrong.add(name + ": no 503");
+                }
+                if (path.getKey().contains("{") && !responses.containsKey("404")) {
+                    wrong.add(name + ": no 404");
+                }
+                boolean secured = o.get("security") instanceof java.util.List<?> security && !security.isEmpty();
+                if (!op.getKey().equals("get") && !secured) {
+                    wrong.add(name + ": a write without HTTP Basic");
+                }
+                if (secured && !(responses.containsKey("401") && responses.containsKey("403"))) {
+                    wrong.add(name + ": secured without 401 and 403");
+                }
+            }
+        }
+        assertEquals(java.util.List.of(), wrong);
+        assertTrue(operations >= 45, operations + " operations");
+        // an error answer says what it is and shows an example; a common write shows an example request
+        assertEquals("#/components/schemas/Problem", api.getString(
+                "paths.'/api/forecasts/{id}/evidence'.post.responses.'400'.content.'application/problem+json'.schema.'$ref'"));
+        assertTrue(api.getString("paths.'/api/forecasts/{id}/evidence'.post.responses.'400'.content.'application/problem+json'.examples.'400'.value")
+                .contains("observedOn"));
+        assertTrue(api.getString("paths.'/api/forecasts'.post.requestBody.content.'application/json'.examples.example.value")
+                .contains("is expected to"));
     }
 
     @Test

@@ -172,6 +172,38 @@ class PagesBrowserTests {
     }
 
     @Test
+    void swaggerUiRendersEveryOperationOfTheApiWhileThePagesKeepTheirStrictPolicy() {
+        int operations = 0;
+        java.util.Map<String, java.util.Map<String, Object>> paths = new io.restassured.path.json.JsonPath(
+                io.restassured.RestAssured.given().queryParam("format", "json").get("/q/openapi").asString()).getMap("paths");
+        for (var item : paths.values()) {
+            operations += (int) item.keySet().stream().filter(k -> List.of("get", "post", "patch", "put", "delete").contains(k)).count();
+        }
+        Page page = readerPage();
+        List<String> blocked = new java.util.ArrayList<>();
+        page.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy")) {
+                blocked.add(m.text());
+            }
+        });
+        var response = page.navigate(url("/q/swagger-ui/"));
+        page.waitForSelector(".opblock-summary", new Page.WaitForSelectorOptions().setTimeout(30_000));
+        // every tag section open: Swagger UI shows the operations of each
+        page.waitForFunction("n => document.querySelectorAll('.opblock').length >= n", operations);
+        assertEquals(operations, page.locator(".opblock").count(), "every operation of the document is shown");
+        assertTrue(page.locator(".opblock-summary-description").allTextContents().contains("Log a forecast"));
+        assertTrue(page.locator("button.authorize").isVisible(), "the HTTP Basic scheme can be used from the page");
+        assertEquals(List.of(), blocked, "nothing blocked by the policy");
+        assertTrue(response.headers().get("content-security-policy").contains("script-src 'self' 'unsafe-inline'"));
+        screenshot(page, "swagger-ui");
+        // the site's own pages keep the strict policy
+        var home = page.navigate(url("/"));
+        String policy = home.headers().get("content-security-policy");
+        assertTrue(policy.contains("script-src 'self';") && !policy.contains("unsafe-inline"), policy);
+        page.context().close();
+    }
+
+    @Test
     void anEditorLogsAForecastAnAnalystAttachesEvidenceAReviewerResolvesAndTheAuthorPageShowsIt() {
         String tag = Ledger.unique("b");
         String paper = Ledger.paper("2025-01-15", "Browser Author " + tag);
@@ -382,5 +414,33 @@ class PagesBrowserTests {
         assertEquals(403, forged.status());
         analyst.context().close();
         assertEquals(0, anonymous().get("/api/forecasts/1/evidence").jsonPath().getList("findAll { it.summary == 'forged' }").size());
+    }
+
+    @Test
+    void browsersGetTheSitesErrorPagesWhileApiClientsKeepProblemJson() {
+        Page reader = readerPage();
+        var missing = reader.navigate(url("/no-such-page"));
+        assertEquals(404, missing.status());
+        assertTrue(missing.headers().get("content-type").startsWith("text/html"), missing.headers().get("content-type"));
+        assertEquals("Not found", reader.textContent("h1"));
+        assertEquals("There is no page at this address.", reader.textContent("#problem-detail"));
+        assertTrue(reader.locator("header.site nav").isVisible(), "the site's own page, with its navigation");
+        var noForecast = reader.navigate(url("/forecasts/999999999"));
+        assertEquals(404, noForecast.status());
+        assertEquals("Not found", reader.textContent("h1"));
+        reader.context().close();
+
+        Page analyst = signedIn("analyst");
+        var refused = analyst.navigate(url("/staff/papers/new"));
+        assertEquals(403, refused.status());
+        assertEquals("Not allowed", analyst.textContent("h1"));
+        screenshot(analyst, "error-403");
+        analyst.context().close();
+
+        var api = anonymous().accept("application/json").get("/api/no-such-thing");
+        assertEquals(404, api.statusCode());
+        assertTrue(api.contentType().startsWith("application/problem+json"), api.contentType());
+        var apiFromABrowser = anonymous().accept("text/html,application/xhtml+xml").get("/api/forecasts/999999999");
+        assertTrue(apiFromABrowser.contentType().startsWith("application/problem+json"), "the API answers problem+json even to a browser");
     }
 }

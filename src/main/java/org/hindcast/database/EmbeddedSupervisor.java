@@ -32,8 +32,8 @@ public class EmbeddedSupervisor implements HealthCheck {
     private volatile long downSince;
     private volatile int restarts;
 
-    /** Called by {@link HindcastMain} once it has started the embedded server. */
-    static void watch(EmbeddedDatabase db) {
+    /** Called by {@link org.hindcast.cli.Launcher} once it has started the embedded server. */
+    public static void watch(EmbeddedDatabase db) {
         database = db;
     }
 

@@ -2,38 +2,46 @@ package org.hindcast.extraction;
 
 import org.hindcast.papers.PublishedDate;
 import org.hindcast.phrases.PhraseTables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /**
  * {@code extract FILE [--published YYYY[-MM[-DD]]] [--title TEXT] [--benchmark]}: prints the candidate forecasts
  * of a plain-text paper as a table, for editors who work in a terminal; with --benchmark, times the extractor
  * on a 30-page paper made of the file's text. Plain Java: no database, no server.
  */
-public final class ExtractCommand {
+@Command(name = "extract", mixinStandardHelpOptions = true,
+        description = {"Prints the candidate forecasts of a paper's plain text as a table: offsets, phrase, probability, flags, "
+                + "a suggested resolve-by date, the sentence. Needs no database and no server."})
+public final class ExtractCommand implements Callable<Integer> {
 
     /** A page of a policy paper, in characters (about 450 words). */
     static final int PAGE = 3_000;
 
-    private ExtractCommand() {
-    }
+    @Parameters(paramLabel = "FILE", description = "the paper's plain text (UTF-8)")
+    Path file;
 
-    public static int run(String[] args) {
-        List<String> rest = new ArrayList<>(Arrays.asList(args));
-        String published = option(rest, "--published");
-        String title = option(rest, "--title");
-        boolean benchmark = rest.remove("--benchmark");
-        if (rest.size() != 1) {
-            System.err.println("usage: hindcast extract FILE [--published YYYY[-MM[-DD]]] [--title TEXT] [--benchmark]");
-            return 2;
-        }
-        Path file = Path.of(rest.get(0));
+    @Option(names = "--published", paramLabel = "YYYY[-MM[-DD]]", description = "the paper's date, for resolve-by dates "
+            + "(default: today)")
+    String published;
+
+    @Option(names = "--title", description = "the paper's title, for dates it implies (\"... in Trump's second term\")")
+    String title;
+
+    @Option(names = "--benchmark", description = "time the extractor on a 30-page paper made of the file's text instead")
+    boolean benchmark;
+
+    @Override
+    public Integer call() {
         String text;
         try {
             text = Files.readString(file);
@@ -100,17 +108,6 @@ public final class ExtractCommand {
                 thirty.length(), sentences, candidates);
         System.out.printf(Locale.ROOT, "  median %.1f ms, fastest %.1f ms, slowest %.1f ms over %d runs after 5 warm-up runs%n",
                 nanos[runs / 2] / 1e6, nanos[0] / 1e6, nanos[runs - 1] / 1e6, runs);
-    }
-
-    private static String option(List<String> args, String name) {
-        int i = args.indexOf(name);
-        if (i < 0 || i + 1 >= args.size()) {
-            return null;
-        }
-        String value = args.get(i + 1);
-        args.remove(i + 1);
-        args.remove(i);
-        return value;
     }
 
     private static String truncate(String s, int n) {

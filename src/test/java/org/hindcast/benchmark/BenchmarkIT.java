@@ -1,7 +1,6 @@
 package org.hindcast.benchmark;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,11 +21,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class BenchmarkIT {
 
     @Test
-    void theBenchmarkPrintsEveryMeasurementOfItsTable(@TempDir Path tmp) throws Exception {
+    void theBenchmarkPrintsEveryMeasurementOfItsTable() throws Exception {
         assumeTrue(pgbenchAvailable(), "pgbench is not installed here");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                System.getProperty("hindcast.app.jar", "target/quarkus-app/quarkus-run.jar"), "benchmark",
-                "--data", tmp.resolve("data").toString(), "--work", tmp.resolve("work").toString(),
+        // The tool as docs/performance.md runs it: its own JVM on the test classpath (not the service's jar), started in
+        // the repository root, with its default jar and relative folders, as a user would give them.
+        Path data = Path.of("target", "benchmark-it", "data");
+        deleteTree(Path.of("target", "benchmark-it"));
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.hindcast.tools.Tools", "benchmark",
+                "--data", data.toString(), "--work", "target/benchmark-it/work",
                 "--authors", "30", "--papers", "200", "--forecasts", "2000",
                 "--seconds", "1", "--warm-up", "0", "--connections", "8", "--resolutions", "8")
                 .redirectErrorStream(true);
@@ -54,6 +57,16 @@ class BenchmarkIT {
             ratios++;
         }
         assertEquals(5, ratios, "a pgbench ratio for each of the five loaded answers");
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (java.nio.file.Files.exists(dir)) {
+            try (var paths = java.nio.file.Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
+        }
     }
 
     private static boolean pgbenchAvailable() {

@@ -131,13 +131,58 @@ class CommandLineIT {
     }
 
     @Test
+    void everyCommandAnswersHelpAndAWrongCommandLineIsSaidWithExit2() throws Exception {
+        Run help = run("--help");
+        assertEquals(0, help.exit(), help.output());
+        for (String command : List.of("serve", "import", "export", "extract")) {
+            assertTrue(help.output().contains("  " + command + " "), "the whole help lists " + command + ":\n" + help.output());
+            Run own = run(command, "--help");
+            assertEquals(0, own.exit(), own.output());
+            assertTrue(own.output().startsWith("Usage: hindcast " + command), own.output());
+        }
+        assertTrue(run("import", "--help").output().contains("--as=ADMIN"));
+        assertTrue(run("--version").output().startsWith("hindcast "));
+        Run unknown = run("frobnicate");
+        assertEquals(2, unknown.exit(), unknown.output());
+        assertTrue(unknown.output().contains("Unmatched argument at index 0: 'frobnicate'"), unknown.output());
+        Run missing = run("export");
+        assertEquals(2, missing.exit(), missing.output());
+        assertTrue(missing.output().startsWith("Missing required parameter: 'DIR'"), missing.output());
+        Run noAdmin = run("import", work.toString());
+        assertEquals(2, noAdmin.exit(), noAdmin.output());
+        assertTrue(noAdmin.output().startsWith("Missing required option: '--as=ADMIN'"), noAdmin.output());
+        assertEquals(false, Files.exists(work.resolve("pgdata")), "a wrong command line starts nothing");
+    }
+
+    @Test
+    void aCommandPrintsItsOwnOutputWithoutFrameworkLogLinesAndAPortInUseIsSaidPlainly() throws Exception {
+        Path dir = corpus();
+        Run imported = run("import", dir.toString(), "--as", "admin");
+        assertEquals(0, imported.exit(), imported.output());
+        for (String line : imported.output().split("\n")) {
+            assertTrue(!line.matches("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d.*") && !line.contains(" INFO ") && !line.contains("[io.quarkus"),
+                    "a framework log line in the command's output: " + line);
+        }
+        assertTrue(imported.output().startsWith("Importing the corpus files in "), imported.output());
+        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            ProcessBuilder pb = jar(List.of()).redirectOutput(work.resolve("busy.log").toFile());
+            pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(taken.getLocalPort()));
+            Process p = pb.start();
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the service gives up at once");
+            String out = Files.readString(work.resolve("busy.log"));
+            assertEquals(1, p.exitValue(), out);
+            assertTrue(out.contains("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use"), out);
+        }
+    }
+
+    @Test
     void anImportNamesTheAdminWhoRunsItAndIsAttributedToThem() throws Exception {
         Path dir = corpus();
         Path hostile = hostileCorpus(dir);
 
         Run anonymous = run("import", dir.toString());
         assertEquals(2, anonymous.exit(), anonymous.output());
-        assertTrue(anonymous.output().contains("--as USERNAME"), anonymous.output());
+        assertTrue(anonymous.output().startsWith("Missing required option: '--as=ADMIN'") && anonymous.output().contains("the records"), anonymous.output());
 
         Run nobody = run("import", dir.toString(), "--as", "nobody");
         assertEquals(2, nobody.exit(), nobody.output());

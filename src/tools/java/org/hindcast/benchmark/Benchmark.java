@@ -74,20 +74,20 @@ public final class Benchmark {
 
     private Benchmark(Map<String, String> opt) {
         this.opt = opt;
-        this.jar = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]).toAbsolutePath();
+        this.jar = Path.of(opt.get("--jar")).toAbsolutePath();
         this.javaCommand = ProcessHandle.current().info().command().orElse("java");
     }
 
-    public static int run(String[] args) {
-        Map<String, String> opt;
-        try {
-            opt = Options.parse(args, 0, Map.of("--data", "target/benchmark/synthetic", "--work", "target/benchmark/work",
-                    "--seconds", "20", "--warm-up", "5", "--connections", "64", "--resolutions", "200", "--authors", "10000",
-                    "--papers", "100000", "--forecasts", "1000000", "--pgbench", "pgbench"));
-        } catch (IllegalArgumentException e) {
-            System.err.println("benchmark: " + e.getMessage());
-            return 2;
-        }
+    /** The option names and their defaults, as org.hindcast.tools.Tools's benchmark command gives them. */
+    public static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry("--data", "target/benchmark/synthetic"),
+            Map.entry("--work", "target/benchmark/work"), Map.entry("--seconds", "20"), Map.entry("--warm-up", "5"),
+            Map.entry("--connections", "64"), Map.entry("--resolutions", "200"), Map.entry("--authors", "10000"),
+            Map.entry("--papers", "100000"), Map.entry("--forecasts", "1000000"), Map.entry("--pgbench", "pgbench"),
+            Map.entry("--jar", "target/quarkus-app/quarkus-run.jar"));
+
+    public static int run(Map<String, String> options) {
+        Map<String, String> opt = new java.util.HashMap<>(DEFAULTS);
+        opt.putAll(options);
         Benchmark b = new Benchmark(opt);
         try {
             b.all();
@@ -105,8 +105,9 @@ public final class Benchmark {
         String pgbench = findPgbench(opt.get("--pgbench"));
         Path data = Path.of(opt.get("--data"));
         Path work = Path.of(opt.get("--work"));
-        if (!Files.isRegularFile(jar) || !jar.getFileName().toString().endsWith(".jar")) {
-            throw new IllegalStateException("run the benchmark from the packaged jar: java -jar target/quarkus-app/quarkus-run.jar benchmark");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the service's packaged jar is not at " + jar + ": package it first "
+                    + "(./mvnw -B package -DskipTests), or give --jar");
         }
         step("synthetic ledger in " + data.toAbsolutePath());
         if (!Files.isDirectory(data) || isEmpty(data)) {

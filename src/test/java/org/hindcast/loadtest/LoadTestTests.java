@@ -1,4 +1,6 @@
-package org.hindcast.operations;
+package org.hindcast.loadtest;
+
+import org.hindcast.tools.Tools;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,13 +38,13 @@ class LoadTestTests {
         Staff.ensure();
         String url = base.toString().replaceAll("/$", "");
         var before = ledger.counts();
-        assertEquals(2, LoadTest.run(new String[]{"--url", url, "--admin-password", Staff.ADMIN_PASSWORD, "--seconds", "2"}));
+        assertEquals(2, Tools.run("loadtest", "--url", url, "--admin-password", Staff.ADMIN_PASSWORD, "--seconds", "2"));
         assertEquals(before, ledger.counts(), "without --disposable-ledger nothing is written");
 
         long evidenceElsewhere = scalar("select count(*) from evidence e join forecast f on f.id = e.forecast_id "
                 + "join paper p on p.id = f.paper_id where p.slug not like 'loadtest-%'");
-        int exit = LoadTest.run(new String[]{"--url", url, "--admin-password", Staff.ADMIN_PASSWORD, "--seconds", "4",
-                "--requests", "300", "--connections", "4", "--disposable-ledger", "yes"});
+        int exit = Tools.run("loadtest", "--url", url, "--admin-password", Staff.ADMIN_PASSWORD, "--seconds", "4",
+                "--requests", "300", "--connections", "4", "--disposable-ledger", "yes");
         assertEquals(0, exit, "no request failed");
         assertEquals(evidenceElsewhere, scalar("select count(*) from evidence e join forecast f on f.id = e.forecast_id "
                 + "join paper p on p.id = f.paper_id where p.slug not like 'loadtest-%'"), "nothing written to others' forecasts");

@@ -1,4 +1,4 @@
-package org.hindcast.operations;
+package org.hindcast.loadtest;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -23,8 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code loadtest [--url http://localhost:8080] [--seconds 30] [--requests 20000] [--connections 16]
- * --admin-password PW --disposable-ledger yes}: a bounded load on a service on this machine (loopback only), mixing
+ * {@code loadtest --admin-password PW --disposable-ledger yes [--url http://localhost:8080] [--seconds 30]
+ * [--requests 20000] [--connections 16]} (the options are org.hindcast.tools.Tools's): a bounded load on a service on this machine (loopback only), mixing
  * reader page views (60%), API reads (30%) and staff writes (10%: evidence attached by an analyst account it creates).
  * It writes only to what it creates for itself (accounts, a theme, a paper and its forecasts), says so before it
  * starts, refuses to start unless told the ledger is meant for it, and disables its accounts when it ends; prints
@@ -38,18 +38,17 @@ public final class LoadTest {
     record Sample(String kind, long nanos, boolean ok) {
     }
 
-    public static int run(String[] args) throws Exception {
-        Map<String, String> opt = new java.util.HashMap<>(Map.of("--url", "http://localhost:8080", "--seconds", "30",
-                "--requests", "20000", "--connections", "16"));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            opt.put(args[i], args[i + 1]);
-        }
-        URI base = URI.create(opt.get("--url").replaceAll("/$", ""));
+    /** What a run is asked to do. {@code disposableLedger}: the caller confirmed the ledger is meant for it. */
+    public record Settings(URI url, String adminPassword, int seconds, int requests, int connections, boolean disposableLedger) {
+    }
+
+    public static int run(Settings settings) throws Exception {
+        URI base = URI.create(settings.url().toString().replaceAll("/$", ""));
         if (!InetAddress.getByName(base.getHost()).isLoopbackAddress()) {
             System.err.println("loadtest: only a service on this machine (loopback) may be loaded, not " + base.getHost());
             return 2;
         }
-        String adminPassword = opt.get("--admin-password");
+        String adminPassword = settings.adminPassword();
         if (adminPassword == null) {
             System.err.println("loadtest: --admin-password is needed to create the accounts the writes use");
             return 2;
@@ -60,15 +59,15 @@ public final class LoadTest {
                 + FORECASTS + " forecasts named " + run + ", and the evidence it attaches to those forecasts. The ledger keeps "
                 + "them (nothing is ever deleted from a ledger), so run it against a ledger meant for it: a copy, or a "
                 + "fresh data folder (HINDCAST_EMBEDDED_DATA_DIR).";
-        if (!opt.containsKey("--disposable-ledger")) {
+        if (!settings.disposableLedger()) {
             System.err.println("loadtest: " + notice);
             System.err.println("loadtest: confirm that " + base + " serves such a ledger with --disposable-ledger yes");
             return 2;
         }
         System.out.println(notice);
-        int seconds = Integer.parseInt(opt.get("--seconds"));
-        int maxRequests = Integer.parseInt(opt.get("--requests"));
-        int connections = Integer.parseInt(opt.get("--connections"));
+        int seconds = settings.seconds();
+        int maxRequests = settings.requests();
+        int connections = settings.connections();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         String admin = "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes());

@@ -68,28 +68,6 @@ public final class GenerateCommand {
         }
     }
 
-    public static int run(String[] args) {
-        if (args.length < 1 || args[0].startsWith("-")) {
-            System.err.println("usage: generate DIR [--authors 10000] [--papers 100000] [--forecasts 1000000] [--resolved 0.7] [--seed 1]");
-            return 2;
-        }
-        Map<String, String> opt = Options.parse(args, 1, Map.of("--authors", "10000", "--papers", "100000",
-                "--forecasts", "1000000", "--resolved", "0.7", "--seed", "1"));
-        try {
-            var size = new SyntheticLedger.Size(Integer.parseInt(opt.get("--authors")), Integer.parseInt(opt.get("--papers")),
-                    Integer.parseInt(opt.get("--forecasts")), Double.parseDouble(opt.get("--resolved")));
-            Summary summary = write(Path.of(args[0]), size, Long.parseLong(opt.get("--seed")), true);
-            System.out.print(summary.table());
-            return 0;
-        } catch (IllegalArgumentException e) {
-            System.err.println("generate: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            System.err.println("generate failed: " + e.getMessage());
-            return 1;
-        }
-    }
-
     /** Writes the ledger into {@code dir} (created; refused if it holds anything) and sums it up. */
     public static Summary write(Path dir, SyntheticLedger.Size size, long seed, boolean progress) throws IOException {
         if (Files.isDirectory(dir)) {

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -23,11 +22,11 @@ public class AuthorSkeletons {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "hindcast.read-only", defaultValue = "false")
-    boolean readOnly;
+    @jakarta.inject.Inject
+    org.hindcast.platform.PlatformConfig platform;
 
     void onStart(@Observes StartupEvent start) {
-        if (!readOnly) {
+        if (!platform.readOnly()) {
             int filled = fill();
             if (filled > 0) {
                 LOG.infof("Filled the look-alike skeletons of %d author names", filled);

@@ -2,8 +2,8 @@ package org.hindcast.cli;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
-import org.hindcast.database.EmbeddedDatabase;
-import org.hindcast.database.EmbeddedSupervisor;
+import org.hindcast.platform.EmbeddedDatabase;
+import org.hindcast.platform.EmbeddedSupervisor;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hindcast.papers.Paper;
 import org.jboss.logging.Logger;
 
@@ -25,32 +24,24 @@ public class CorpusLoader {
     @Inject
     CorpusImporter importer;
 
-    /** The corpus directory; when it does not exist, the copy packaged at build time is used. */
-    @ConfigProperty(name = "hindcast.corpus.dir", defaultValue = "forecasts")
-    String dir;
+    @Inject
+    CorpusConfig config;
 
-    /** auto: load on first start when the embedded database is in use; true/false: always/never on an empty ledger. */
-    @ConfigProperty(name = "hindcast.corpus.load-on-first-start", defaultValue = "auto")
-    String loadOnFirstStart;
-
-    @ConfigProperty(name = "hindcast.embedded.active", defaultValue = "false")
-    boolean embedded;
-
-    @ConfigProperty(name = "hindcast.read-only", defaultValue = "false")
-    boolean readOnly;
+    @Inject
+    org.hindcast.platform.PlatformConfig platform;
 
     @ActivateRequestContext
     void onStart(@Observes StartupEvent start) {
-        boolean wanted = switch (loadOnFirstStart) {
+        boolean wanted = switch (config.loadOnFirstStart()) {
             case "true" -> true;
             case "false" -> false;
-            default -> embedded;
+            default -> platform.embedded().active();
         };
-        if (wanted && !readOnly && Paper.count() == 0) {
+        if (wanted && !platform.readOnly() && Paper.count() == 0) {
             LOG.info("The ledger is empty: loading the corpus");
             importConfigured(CorpusImporter.SYSTEM);
         }
-        if (!readOnly) {
+        if (!platform.readOnly()) {
             // A bulk import stopped before its last step leaves authors marked for recomputation: finish them, in
             // the background so that the service is up meanwhile (their leaderboard rows are old until then).
             Thread finish = new Thread(() -> {
@@ -67,7 +58,7 @@ public class CorpusLoader {
     }
 
     public List<CorpusSource.Entry> configuredFiles() {
-        Path path = Path.of(dir);
+        Path path = Path.of(config.dir());
         return Files.isDirectory(path) ? CorpusSource.directory(path) : CorpusSource.packaged();
     }
 

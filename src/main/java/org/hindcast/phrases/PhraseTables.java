@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,14 +23,14 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class PhraseTables {
 
-    @ConfigProperty(name = "hindcast.phrases.version", defaultValue = "2026.1")
-    String currentVersion;
+    @Inject
+    PhraseConfig config;
 
     private final Map<String, PhraseTable> loaded = new ConcurrentHashMap<>();
 
     public PhraseTable current() {
-        return version(currentVersion).orElseThrow(() -> new IllegalStateException(
-                "No phrase table 'phrases/phrase-table-" + currentVersion + ".yaml' (hindcast.phrases.version)"));
+        return version(config.version()).orElseThrow(() -> new IllegalStateException(
+                "No phrase table 'phrases/phrase-table-" + config.version() + ".yaml' (hindcast.phrases.version)"));
     }
 
     public Optional<PhraseTable> version(String version) {

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hindcast.common.SnapshotCache;
+import org.hindcast.platform.SnapshotCache;
 import org.hindcast.scoring.Rules;
 import org.hindcast.scoring.SetScore;
 import org.hindcast.themes.Theme;

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.hindcast.authors.Author;
 import org.hindcast.authors.AuthorService;
-import org.hindcast.common.SnapshotCache;
+import org.hindcast.platform.SnapshotCache;
 import org.hindcast.papers.Paper;
 import org.hindcast.papers.PaperService;
 import org.hindcast.phrases.PhraseTables;

@@ -10,7 +10,7 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.hindcast.http.ClientAddress;
+import org.hindcast.platform.ClientAddress;
 
 /** HTTP Basic on the API: the user name and password go through the same {@link SignIn} as the sign-in page. */
 @ApplicationScoped

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hindcast.audit.AuditLog;
 import org.hindcast.problems.ApiException;
 import org.jboss.logging.Logger;
@@ -34,20 +33,18 @@ public class UserService {
     /** Names the service itself writes into the audit log and the ledger: no person may hold them. */
     public static final Set<String> RESERVED = Set.of("anonymous", "corpus", "corpus-review", "system", "hindcast", "root");
 
-    @ConfigProperty(name = "hindcast.admin.username", defaultValue = "admin")
-    String adminUsername;
+    @Inject
+    AdminConfig admin;
 
-    @ConfigProperty(name = "hindcast.admin.password")
-    Optional<String> adminPassword;
-
-    @ConfigProperty(name = "hindcast.read-only", defaultValue = "false")
-    boolean readOnly;
+    @Inject
+    org.hindcast.platform.PlatformConfig platform;
 
     /** The first admin comes from configuration; there is no built-in password outside dev and test. */
     void createFirstAdmin(@Observes StartupEvent start) {
-        if (readOnly || User.count() > 0) {
+        if (platform.readOnly() || User.count() > 0) {
             return;
         }
+        Optional<String> adminPassword = admin.password();
         if (adminPassword.isEmpty() || adminPassword.get().isBlank()) {
             LOG.warn("No users exist and hindcast.admin.password (HINDCAST_ADMIN_PASSWORD) is not set: "
                     + "the service is read-only until an admin is configured.");
@@ -60,7 +57,7 @@ public class UserService {
                     + e.getMessage() + " Choose another and start again.");
         }
         User admin = new User();
-        admin.username = adminUsername.toLowerCase();
+        admin.username = this.admin.username().toLowerCase();
         admin.displayName = "Administrator";
         admin.passwordHash = Passwords.hash(adminPassword.get());
         admin.roles = EnumSet.of(Role.ADMIN);

@@ -1,7 +1,7 @@
 package org.hindcast.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import org.hindcast.database.EmbeddedDatabase;
+import org.hindcast.platform.EmbeddedDatabase;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 

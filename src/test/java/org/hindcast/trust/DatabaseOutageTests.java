@@ -2,7 +2,7 @@ package org.hindcast.trust;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import org.hindcast.database.EmbeddedDatabase;
+import org.hindcast.platform.EmbeddedDatabase;
 import org.hindcast.testing.PostgresTestResource;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

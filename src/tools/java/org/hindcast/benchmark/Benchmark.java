@@ -1,7 +1,7 @@
 package org.hindcast.benchmark;
 
 import org.flywaydb.core.Flyway;
-import org.hindcast.database.EmbeddedDatabase;
+import org.hindcast.platform.EmbeddedDatabase;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 

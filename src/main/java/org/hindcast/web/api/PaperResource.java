@@ -1,0 +1,112 @@
+package org.hindcast.web.api;
+
+import org.hindcast.papers.*;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.hindcast.web.Caller;
+import org.hindcast.common.PageOf;
+import org.hindcast.common.Slugs;
+
+import java.net.URI;
+import java.util.List;
+
+/** Sources of forecasts: the papers. The API says "source", the pages say "paper". */
+@Path("/api/sources")
+public class PaperResource {
+
+    static final String DATE = "^\\d{4}(-\\d{2}(-\\d{2})?)?$";
+
+    @Inject
+    PaperService papers;
+
+    @Inject
+    Caller caller;
+
+    public record PrintedAuthorInput(@Size(max = 100) String slug, @Size(max = 200) String name,
+                                     @Size(max = 300) String affiliation) {
+    }
+
+    public record NewSource(@Size(max = 100) @Pattern(regexp = Slugs.PATTERN, message = "lower-case words joined by hyphens") String slug,
+                            @NotBlank @Size(max = 500) String title,
+                            @NotBlank @Size(max = 300) String publisher,
+                            @Size(max = 300) String series,
+                            @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String url,
+                            @NotBlank @Pattern(regexp = DATE, message = "must be YYYY-MM-DD, YYYY-MM or YYYY") String published,
+                            @Pattern(regexp = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$", message = "must be a language tag such as 'en'") String language,
+                            @NotEmpty @Size(max = 50) List<@Valid @NotNull PrintedAuthorInput> authors,
+                            @Size(max = 1000) String note,
+                            @Size(max = 300) String sourceText) {
+    }
+
+    public record SourceChange(@NotNull Long version,
+                               @Size(min = 1, max = 500) String title,
+                               @Size(min = 1, max = 300) String publisher,
+                               @Size(max = 300) String series,
+                               @Size(max = 2000) @Pattern(regexp = "^(https?://\\S+)?$", message = "must be an http(s) URL") String url,
+                               @Pattern(regexp = DATE, message = "must be YYYY-MM-DD, YYYY-MM or YYYY") String published,
+                               @Pattern(regexp = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$", message = "must be a language tag such as 'en'") String language,
+                               @Size(min = 1, max = 50) List<@Valid @NotNull PrintedAuthorInput> authors,
+                               @Size(max = 1000) String note,
+                               @Size(max = 300) String sourceText) {
+    }
+
+    @Operation(summary = "Papers", description = "Filter by words (q) and author; paged.")
+    @GET
+    public PageOf<SourceView> list(@QueryParam("q") @Size(max = 200) String query,
+                                   @QueryParam("author") @Size(max = 100) String author,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
+                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        PageOf<Paper> found = papers.list(query, author, page, size);
+        return new PageOf<>(found.items().stream().map(SourceView::of).toList(), page, size, found.total());
+    }
+
+    @Operation(summary = "One paper")
+    @GET
+    @Path("{slug}")
+    public SourceView get(@PathParam("slug") String slug) {
+        return SourceView.of(papers.get(slug));
+    }
+
+    @Operation(summary = "Add a paper", description = "Its authors in printed order; each found by any printed form of the name or created.")
+    @POST
+    @RolesAllowed("EDITOR")
+    public Response create(@Valid @NotNull NewSource body) {
+        Paper paper = papers.create(caller.name(), new PaperService.PaperFields(body.slug(), body.title(),
+                body.publisher(), body.series(), body.url(), body.published(),
+                body.language() == null ? "en" : body.language(), printed(body.authors()), body.note(), body.sourceText()));
+        return Response.created(URI.create("/api/sources/" + paper.slug)).entity(SourceView.of(papers.get(paper.slug))).build();
+    }
+
+    @Operation(summary = "Correct a paper's metadata", description = "Send the version you read (409 when stale).")
+    @PATCH
+    @Path("{slug}")
+    @RolesAllowed("EDITOR")
+    public SourceView update(@PathParam("slug") String slug, @Valid @NotNull SourceChange body) {
+        return SourceView.of(papers.get(papers.update(caller.name(), slug, body.version(), new PaperService.PaperFields(null,
+                body.title(), body.publisher(), body.series(), body.url(), body.published(), body.language(),
+                body.authors() == null ? null : printed(body.authors()), body.note(), body.sourceText())).slug));
+    }
+
+    private static List<PaperService.PrintedAuthor> printed(List<PrintedAuthorInput> input) {
+        return input.stream().map(a -> new PaperService.PrintedAuthor(a.slug(), a.name(), a.affiliation())).toList();
+    }
+}

@@ -1,0 +1,678 @@
+package org.hindcast.web.pages;
+
+import org.hindcast.common.Text;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.hindcast.evidence.EvidenceService;
+import org.hindcast.evidence.Stance;
+import org.hindcast.forecasts.CorrectionProposal;
+import org.hindcast.forecasts.Forecast;
+import org.hindcast.forecasts.ForecastInput;
+import org.hindcast.forecasts.ForecastService;
+import org.hindcast.web.ForecastView;
+import org.hindcast.forecasts.ProbabilityBasis;
+import org.hindcast.forecasts.ResolveByBasis;
+import org.hindcast.forecasts.Speaker;
+import org.hindcast.papers.Paper;
+import org.hindcast.web.api.PaperResource;
+import org.hindcast.papers.PaperService;
+import org.hindcast.papers.SourceView;
+import org.hindcast.phrases.PhraseTables;
+import org.hindcast.problems.ApiException;
+import org.hindcast.resolutions.Outcome;
+import org.hindcast.resolutions.ResolutionService;
+import org.hindcast.themes.ThemeService;
+import org.hindcast.users.Role;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The staff's working screens: add a paper, log a forecast, attach evidence, resolve, correct. The same
+ * services and role rules as the API; errors come back next to their fields with the input kept.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class StaffPages {
+
+    @Inject
+    PageContext page;
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    Csrf csrf;
+
+    @Inject
+    PageErrors errors;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    PaperService papers;
+
+    @Inject
+    ForecastService forecasts;
+
+    @Inject
+    org.hindcast.forecasts.CorrectionProposals proposals;
+
+    @Inject
+    EvidenceService evidence;
+
+    @Inject
+    ResolutionService resolutions;
+
+    @Inject
+    ThemeService themes;
+
+    @Inject
+    PhraseTables phraseTables;
+
+    @Inject
+    org.hindcast.extraction.ExtractionService extraction;
+
+    @Location("pages/staff.html")
+    Template desk;
+
+    @Location("pages/paper-form.html")
+    Template paperForm;
+
+    @Location("pages/forecast-form.html")
+    Template forecastForm;
+
+    @Location("pages/evidence-form.html")
+    Template evidenceForm;
+
+    @Location("pages/resolve-form.html")
+    Template resolveForm;
+
+    @Location("pages/correct-form.html")
+    Template correctForm;
+
+    @Location("pages/withdraw-form.html")
+    Template withdrawForm;
+
+    @Location("pages/reject-form.html")
+    Template rejectForm;
+
+    @GET
+    @Path("staff")
+    public Response desk() {
+        if (!viewer.signedIn()) {
+            throw new PageException(303, "/login?next=/staff");
+        }
+        var overdue = forecasts.list(new ForecastInput.Filter(null, null, null, null, null, null, null, null, null, true, null),
+                "resolveBy", 0, 20);
+        LocalDate today = LocalDate.now();
+        return html(page.with(desk, "Staff desk")
+                .data("overdue", overdue.items().stream().map(f -> ForecastView.summary(f, today)).toList())
+                .data("overdueTotal", overdue.total())
+                .data("papers", papers.list(null, null, 0, 20).items().stream().map(SourceView::of).toList()));
+    }
+
+    // ---------------------------------------------------------------- papers
+
+    @GET
+    @Path("staff/papers/new")
+    public Response newPaper() {
+        viewer.require(Role.EDITOR, "/staff/papers/new");
+        return html(paperForm(Map.of("language", "en"), Map.of()));
+    }
+
+    private TemplateInstance paperForm(Map<String, String> values, Map<String, String> fieldErrors) {
+        return page.with(paperForm, "Add a paper").data("v", values).data("e", fieldErrors);
+    }
+
+    @POST
+    @Path("staff/papers")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createPaper(MultivaluedMap<String, String> form) {
+        viewer.require(Role.EDITOR, "/staff/papers/new");
+        csrf.check(form.getFirst("csrf"));
+        Map<String, String> v = values(form, "slug", "title", "publisher", "series", "url", "published", "language", "authors", "note");
+        List<PaperResource.PrintedAuthorInput> authors = Arrays.stream(v.get("authors").split("\\R"))
+                .map(String::trim).filter(s -> !s.isEmpty()).map(n -> new PaperResource.PrintedAuthorInput(null, n, null)).toList();
+        var input = new PaperResource.NewSource(Text.blankToNull(v.get("slug")), v.get("title"), v.get("publisher"), Text.blankToNull(v.get("series")),
+                Text.blankToNull(v.get("url")), v.get("published"), Text.blankToNull(v.get("language")), authors, Text.blankToNull(v.get("note")), null);
+        Map<String, String> fieldErrors = FormErrors.of(validator.validate(input));
+        if (fieldErrors.isEmpty()) {
+            try {
+                Paper p = papers.create(viewer.name(), new PaperService.PaperFields(input.slug(), input.title(), input.publisher(),
+                        input.series(), input.url(), input.published(), input.language() == null ? "en" : input.language(),
+                        authors.stream().map(a -> new PaperService.PrintedAuthor(null, a.name(), null)).toList(), input.note(), null));
+                return Response.seeOther(URI.create("/papers/" + p.slug)).build();
+            } catch (ApiException e) {
+                fieldErrors = FormErrors.of(e);
+            } catch (ConstraintViolationException e) {
+                fieldErrors = FormErrors.of(e);
+            }
+        }
+        return html(paperForm(v, fieldErrors), 400);
+    }
+
+    // ---------------------------------------------------------------- forecasts
+
+    @GET
+    @Path("staff/forecasts/new")
+    public Response newForecast(@QueryParam("paper") String paperSlug, @QueryParam("start") Integer start,
+                                @QueryParam("end") Integer end) {
+        viewer.require(Role.EDITOR, "/staff/forecasts/new" + (paperSlug == null ? "" : "?paper=" + paperSlug));
+        Map<String, String> v = new HashMap<>();
+        v.put("source", paperSlug == null ? "" : paperSlug);
+        v.put("fixed", paperSlug == null ? "" : "1");
+        v.put("resolveByBasis", "STATED");
+        v.put("probabilityBasis", "PHRASE_TABLE");
+        if (paperSlug != null && start != null && end != null) {
+            // Accepting a candidate of the extraction assistant: the form starts from what it proposed.
+            var candidate = extraction.candidates(paperSlug).stream().filter(c -> c.start() == start && c.end() == end)
+                    .findFirst().orElseThrow(() -> new PageException(404, "That candidate is no longer open."));
+            v.put("start", start.toString());
+            v.put("end", end.toString());
+            v.put("quote", candidate.sentence());
+            v.put("statement", candidate.sentence());
+            v.put("phrase", candidate.phrase());
+            v.put("resolveBy", candidate.resolveBy().toString());
+            v.put("resolveByBasis", candidate.resolveByBasis());
+            v.put("resolveByNote", candidate.resolveByBasis().equals("STATED") ? "" : candidate.resolveByNote());
+            v.put("themes", String.join(",", candidate.themes()));
+            if (candidate.conditional()) {
+                v.put("condition", candidate.condition());
+            }
+            if (candidate.attributed()) {
+                v.put("speaker", "THIRD_PARTY");
+                v.put("thirdParty", candidate.attributedTo());
+            }
+        }
+        return html(forecastForm(v, Map.of(), null));
+    }
+
+    /**
+     * The form names its paper one of two ways: fixed by the link it was opened from ("Log a forecast in this paper",
+     * accepting a candidate), shown and sent as is; or typed, any paper of the ledger, the newest suggested. A list
+     * of choices is never cut short, so no paper is ever picked because the right one was not in it.
+     */
+    private TemplateInstance forecastForm(Map<String, String> values, Map<String, String> fieldErrors, String suggestion) {
+        SourceView fixed = null;
+        if ("1".equals(values.get("fixed")) && !values.getOrDefault("source", "").isBlank()) {
+            fixed = Paper.findBySlug(values.get("source")).map(SourceView::of)
+                    .orElseThrow(() -> new PageException(404, "No paper '" + values.get("source") + "'."));
+        }
+        return page.with(forecastForm, "Log a forecast").data("v", values).data("e", fieldErrors).data("fixedPaper", fixed)
+                .data("papers", fixed != null ? List.of() : papers.list(null, null, 0, 50).items().stream().map(SourceView::of).toList())
+                .data("themes", themes.list()).data("table", phraseTables.current()).data("suggestion", suggestion)
+                .data("chosenThemes", List.of(values.getOrDefault("themes", "").split(",")))
+                .data("probabilityBases", ProbabilityBasis.values()).data("resolveByBases", ResolveByBasis.values());
+    }
+
+    @POST
+    @Path("staff/forecasts")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createForecast(MultivaluedMap<String, String> form) {
+        viewer.require(Role.EDITOR, "/staff/forecasts/new");
+        csrf.check(form.getFirst("csrf"));
+        Map<String, String> v = values(form, "source", "statement", "quote", "speaker", "thirdParty", "condition", "phrase",
+                "probability", "probabilityBasis", "madeOn", "resolveBy", "resolveByBasis", "resolveByNote", "resolutionCriteria",
+                "start", "end", "fixed", "sameQuoteAs");
+        List<String> themeSlugs = form.get("themes") == null ? List.of() : form.get("themes");
+        v.put("themes", String.join(",", themeSlugs));
+        if ("suggest".equals(form.getFirst("action"))) {
+            // Without JavaScript: the phrase table's reading of the phrase, shown and filled in, nothing saved.
+            var match = phraseTables.current().find(v.get("phrase").isBlank() ? v.get("quote") : v.get("phrase"));
+            String suggestion = match.map(m -> "'" + m.matched() + "' reads as '" + m.entry().phrase() + "': "
+                    + Math.round(m.probability() * 100) + "% (band " + Math.round(m.entry().low() * 100) + "-"
+                    + Math.round(m.entry().high() * 100) + "%, phrase table " + m.version() + ")").orElse("No phrase of the table found.");
+            match.ifPresent(m -> {
+                v.put("phrase", m.matched());
+                v.put("probabilityBasis", "PHRASE_TABLE");
+                v.put("probability", "");
+            });
+            return html(forecastForm(v, Map.of(), suggestion));
+        }
+        Map<String, String> fieldErrors = new LinkedHashMap<>();
+        Double probability = parseProbability(v.get("probability"), fieldErrors);
+        LocalDate madeOn = parseDate("madeOn", v.get("madeOn"), fieldErrors, false);
+        LocalDate resolveBy = parseDate("resolveBy", v.get("resolveBy"), fieldErrors, true);
+        ProbabilityBasis basis = probability == null ? ProbabilityBasis.PHRASE_TABLE
+                : choice(ProbabilityBasis.class, "probabilityBasis", v.get("probabilityBasis"), fieldErrors);
+        Speaker speaker = choice(Speaker.class, "speaker", v.get("speaker"), fieldErrors);
+        ResolveByBasis resolveByBasis = choice(ResolveByBasis.class, "resolveByBasis", v.get("resolveByBasis"), fieldErrors);
+        var input = new ForecastInput.NewForecast(v.get("source"), v.get("statement"), v.get("quote"),
+                speaker, Text.blankToNull(v.get("thirdParty")), Text.blankToNull(v.get("condition")), Text.blankToNull(v.get("phrase")),
+                probability, basis, null, madeOn, resolveBy, resolveByBasis,
+                Text.blankToNull(v.get("resolveByNote")), Text.blankToNull(v.get("resolutionCriteria")), themeSlugs, null,
+                parseId("sameQuoteAs", v.get("sameQuoteAs"), fieldErrors));
+        FormErrors.of(validator.validate(input)).forEach(fieldErrors::putIfAbsent);
+        if (fieldErrors.isEmpty()) {
+            try {
+                Forecast f = v.get("start").isBlank() ? forecasts.create(viewer.name(), input)
+                        : extraction.accept(viewer.name(), input.source(), Integer.parseInt(v.get("start")),
+                        Integer.parseInt(v.get("end")), input);
+                return Response.seeOther(URI.create("/forecasts/" + f.id)).build();
+            } catch (ApiException e) {
+                fieldErrors = FormErrors.of(e);
+            } catch (ConstraintViolationException e) {
+                fieldErrors = FormErrors.of(e);
+            }
+        }
+        return html(forecastForm(v, fieldErrors, null), 400);
+    }
+
+    // ---------------------------------------------------------------- the extraction assistant
+
+    @POST
+    @Path("staff/papers/{slug}/text")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response attachText(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
+        viewer.require(Role.EDITOR, "/papers/" + slug);
+        csrf.check(form.getFirst("csrf"));
+        try {
+            extraction.attachText(viewer.name(), slug, form.getFirst("text"));
+        } catch (ApiException e) {
+            throw new PageException(e.status() == 413 ? 413 : 400, e.getMessage());
+        }
+        return Response.seeOther(URI.create("/papers/" + slug + "#candidates")).build();
+    }
+
+    @POST
+    @Path("staff/papers/{slug}/candidates/reject")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response rejectCandidate(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
+        viewer.require(Role.EDITOR, "/papers/" + slug);
+        csrf.check(form.getFirst("csrf"));
+        try {
+            extraction.reject(viewer.name(), slug, Integer.parseInt(form.getFirst("start")), Integer.parseInt(form.getFirst("end")));
+        } catch (NumberFormatException e) {
+            throw new PageException(400, "The form lost the candidate's place; reload the page.");
+        }
+        return Response.seeOther(URI.create("/papers/" + slug + "#candidates")).build();
+    }
+
+    // ---------------------------------------------------------------- evidence
+
+    @GET
+    @Path("staff/forecasts/{id}/evidence")
+    public Response newEvidence(@PathParam("id") long id) {
+        viewer.require(Role.ANALYST, "/staff/forecasts/" + id + "/evidence");
+        return html(evidenceForm(id, Map.of("stance", "SUPPORTS"), Map.of()));
+    }
+
+    private TemplateInstance evidenceForm(long id, Map<String, String> values, Map<String, String> fieldErrors) {
+        return page.with(evidenceForm, "Attach evidence").data("f", ForecastView.summary(forecasts.get(id), LocalDate.now()))
+                .data("v", values).data("e", fieldErrors).data("stances", Stance.values());
+    }
+
+    @POST
+    @Path("staff/forecasts/{id}/evidence")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addEvidence(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        viewer.require(Role.ANALYST, "/staff/forecasts/" + id + "/evidence");
+        csrf.check(form.getFirst("csrf"));
+        Map<String, String> v = values(form, "summary", "observedOn", "citationUrl", "citedSource", "citationNote", "stance");
+        Map<String, String> fieldErrors = new LinkedHashMap<>();
+        LocalDate observedOn = parseDate("observedOn", v.get("observedOn"), fieldErrors, true);
+        Stance stance = choice(Stance.class, "stance", v.get("stance"), fieldErrors);
+        var in = new EvidenceService.NewEvidence(v.get("summary"), observedOn, Text.blankToNull(v.get("citationUrl")),
+                Text.blankToNull(v.get("citedSource")), Text.blankToNull(v.get("citationNote")), stance);
+        if (!fieldErrors.isEmpty()) {
+            // what the form could not read is said with everything else the rules say of the rest
+            FormErrors.merge(fieldErrors, evidence.check(id, in));
+        } else {
+            try {
+                evidence.add(viewer.name(), id, in);
+                return Response.seeOther(URI.create("/forecasts/" + id)).build();
+            } catch (ApiException e) {
+                fieldErrors = FormErrors.of(e);
+            } catch (ConstraintViolationException e) {
+                fieldErrors = FormErrors.of(e);
+            }
+        }
+        return html(evidenceForm(id, v, fieldErrors), 400);
+    }
+
+    // ---------------------------------------------------------------- resolutions
+
+    @GET
+    @Path("staff/forecasts/{id}/resolve")
+    public Response newResolution(@PathParam("id") long id) {
+        viewer.require(Role.REVIEWER, "/staff/forecasts/" + id + "/resolve");
+        Forecast f = forecasts.get(id);
+        return html(resolveForm(id, Map.of("forecastVersion", Long.toString(f.version), "resolvedOn", LocalDate.now().toString()), Map.of()));
+    }
+
+    private TemplateInstance resolveForm(long id, Map<String, String> values, Map<String, String> fieldErrors) {
+        return page.with(resolveForm, "Resolve a forecast").data("f", ForecastView.detail(forecasts.get(id), LocalDate.now()))
+                .data("v", values).data("e", fieldErrors).data("outcomes", Outcome.values());
+    }
+
+    @POST
+    @Path("staff/forecasts/{id}/resolve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resolve(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        viewer.require(Role.REVIEWER, "/staff/forecasts/" + id + "/resolve");
+        csrf.check(form.getFirst("csrf"));
+        Map<String, String> v = values(form, "forecastVersion", "outcome", "credit", "resolvedOn", "rationale", "reason");
+        Map<String, String> fieldErrors = new LinkedHashMap<>();
+        LocalDate resolvedOn = parseDate("resolvedOn", v.get("resolvedOn"), fieldErrors, true);
+        Outcome outcome = choice(Outcome.class, "outcome", v.get("outcome"), fieldErrors);
+        Double credit = null;
+        if (!v.get("credit").isBlank()) {
+            try {
+                credit = Double.parseDouble(v.get("credit"));
+            } catch (NumberFormatException e) {
+                fieldErrors.put("credit", "must be a number between 0 and 1");
+            }
+        }
+        long version;
+        List<Long> relied;
+        try {
+            version = Long.parseLong(v.get("forecastVersion"));
+            relied = form.get("evidence") == null ? List.of() : form.get("evidence").stream().map(Long::parseLong).toList();
+        } catch (NumberFormatException e) {
+            throw new PageException(400, "The form lost the forecast's version or its evidence; reload it.");
+        }
+        var verdict = new ResolutionService.Verdict(version, outcome, credit, resolvedOn, v.get("rationale"),
+                Text.blankToNull(v.get("reason")), relied);
+        if (!fieldErrors.isEmpty()) {
+            // what the form could not read is said with everything else the rules say of the rest
+            FormErrors.merge(fieldErrors, resolutions.check(id, verdict));
+        } else {
+            try {
+                resolutions.resolve(viewer.name(), id, verdict);
+                return Response.seeOther(URI.create("/forecasts/" + id)).build();
+            } catch (ApiException e) {
+                if (e.status() == 403) {
+                    throw new PageException(403, e.getMessage());
+                }
+                fieldErrors = FormErrors.of(e);
+                if (e.status() == 409) {
+                    fieldErrors = Map.of("form", "Someone changed this forecast while you were reading it. The page now shows "
+                            + "its current state; check it and submit again.");
+                    Map<String, String> fresh = new HashMap<>(v);
+                    fresh.put("forecastVersion", Long.toString(forecasts.get(id).version));
+                    v = fresh;
+                }
+            } catch (ConstraintViolationException e) {
+                fieldErrors = FormErrors.of(e);
+            }
+        }
+        return html(resolveForm(id, v, fieldErrors), 400);
+    }
+
+    // ---------------------------------------------------------------- corrections
+
+    @GET
+    @Path("staff/forecasts/{id}/correct")
+    public Response newCorrection(@PathParam("id") long id) {
+        viewer.require(Role.EDITOR, "/staff/forecasts/" + id + "/correct");
+        Forecast f = forecasts.get(id);
+        Map<String, String> v = new HashMap<>();
+        v.put("version", Long.toString(f.version));
+        v.put("statement", f.statement);
+        v.put("quote", f.quote);
+        v.put("probability", Double.toString(f.probability));
+        v.put("madeOn", f.madeOn.toString());
+        v.put("resolveBy", f.resolveBy.toString());
+        v.put("reason", "");
+        return html(correctForm(id, v, Map.of()));
+    }
+
+    private TemplateInstance correctForm(long id, Map<String, String> values, Map<String, String> fieldErrors) {
+        return page.with(correctForm, "Correct a forecast").data("f", ForecastView.summary(forecasts.get(id), LocalDate.now()))
+                .data("v", values).data("e", fieldErrors);
+    }
+
+    @POST
+    @Path("staff/forecasts/{id}/correct")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response correct(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        viewer.require(Role.EDITOR, "/staff/forecasts/" + id + "/correct");
+        csrf.check(form.getFirst("csrf"));
+        Map<String, String> v = values(form, "version", "statement", "quote", "probability", "madeOn", "resolveBy", "reason");
+        Forecast current = forecasts.get(id);
+        Map<String, String> fieldErrors = new LinkedHashMap<>();
+        Double probability = parseProbability(v.get("probability"), fieldErrors);
+        LocalDate madeOn = parseDate("madeOn", v.get("madeOn"), fieldErrors, true);
+        LocalDate resolveBy = parseDate("resolveBy", v.get("resolveBy"), fieldErrors, true);
+        if (v.get("reason").isBlank()) {
+            fieldErrors.put("reason", "say why the forecast is corrected");
+        }
+        if (fieldErrors.isEmpty()) {
+            boolean probabilityChanged = probability != null && probability != current.probability;
+            try {
+                var outcome = proposals.submit(viewer.name(), id, new ForecastInput.Correction(Long.parseLong(v.get("version")), v.get("reason"),
+                        changed(v.get("statement"), current.statement), changed(v.get("quote"), current.quote), null, null, null,
+                        null, probabilityChanged ? probability : null, probabilityChanged ? ProbabilityBasis.EDITOR : null, null,
+                        current.madeOn.equals(madeOn) ? null : madeOn, current.resolveBy.equals(resolveBy) ? null : resolveBy,
+                        null, null, null, null, null));
+                // after the verdict the change waits on the forecast's page for a second person
+                return Response.seeOther(URI.create("/forecasts/" + id + (outcome.proposed() != null ? "#proposals" : ""))).build();
+            } catch (ApiException e) {
+                fieldErrors = e.status() == 409 ? Map.of("form", e.getMessage()) : FormErrors.of(e);
+            } catch (ConstraintViolationException e) {
+                fieldErrors = FormErrors.of(e);
+            } catch (NumberFormatException e) {
+                throw new PageException(400, "The form lost the forecast's version; reload it.");
+            }
+        }
+        return html(correctForm(id, v, fieldErrors), 400);
+    }
+
+    // ---------------------------------------------------------------- corrections after the verdict
+
+    private void requireSecondPerson(long id) {
+        if (!viewer.signedIn()) {
+            throw new PageException(303, "/login?next=" + java.net.URLEncoder.encode("/forecasts/" + id,
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (!viewer.has(Role.EDITOR) && !viewer.has(Role.REVIEWER)) {
+            throw new PageException(403, "Approving a correction needs the EDITOR or REVIEWER role, which your account does not have.");
+        }
+    }
+
+    @GET
+    @Path("staff/forecasts/{id}/withdraw")
+    public Response newWithdrawal(@PathParam("id") long id) {
+        viewer.require(Role.EDITOR, "/staff/forecasts/" + id + "/withdraw");
+        return html(withdrawForm(id, Map.of("version", Long.toString(forecasts.get(id).version)), Map.of()));
+    }
+
+    private TemplateInstance withdrawForm(long id, Map<String, String> values, Map<String, String> fieldErrors) {
+        return page.with(withdrawForm, "Withdraw a forecast").data("f", ForecastView.summary(forecasts.get(id), LocalDate.now()))
+                .data("v", values).data("e", fieldErrors);
+    }
+
+    @POST
+    @Path("staff/forecasts/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdraw(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        viewer.require(Role.EDITOR, "/staff/forecasts/" + id + "/withdraw");
+        csrf.check(form.getFirst("csrf"));
+        Map<String, String> v = values(form, "version", "reason");
+        Map<String, String> fieldErrors;
+        try {
+            var outcome = proposals.withdraw(viewer.name(), id, Long.parseLong(v.get("version")), v.get("reason"));
+            return Response.seeOther(URI.create("/forecasts/" + id + (outcome.proposed() != null ? "#proposals" : "#withdrawn"))).build();
+        } catch (NumberFormatException e) {
+            throw new PageException(400, "The form lost the forecast's version; reload it.");
+        } catch (ApiException e) {
+            if (e.status() == 403) {
+                throw new PageException(403, e.getMessage());
+            }
+            fieldErrors = e.status() == 409 ? Map.of("form", e.getMessage()) : FormErrors.of(e);
+        } catch (ConstraintViolationException e) {
+            fieldErrors = FormErrors.of(e);
+        }
+        return html(withdrawForm(id, v, fieldErrors), 400);
+    }
+
+    @POST
+    @Path("staff/forecasts/{id}/proposals/{proposal}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response approveProposal(@PathParam("id") long id, @PathParam("proposal") long proposal,
+                                    MultivaluedMap<String, String> form) {
+        requireSecondPerson(id);
+        csrf.check(form.getFirst("csrf"));
+        try {
+            proposals.approve(viewer.name(), id, proposal);
+        } catch (ApiException e) {
+            throw new PageException(e.status() == 403 ? 403 : 409, e.getMessage());
+        }
+        return Response.seeOther(URI.create("/forecasts/" + id + "#corrections")).build();
+    }
+
+    @GET
+    @Path("staff/forecasts/{id}/proposals/{proposal}/reject")
+    public Response newRejection(@PathParam("id") long id, @PathParam("proposal") long proposal) {
+        requireSecondPerson(id);
+        return html(rejectForm(id, proposal, Map.of(), Map.of()));
+    }
+
+    private TemplateInstance rejectForm(long id, long proposal, Map<String, String> values, Map<String, String> fieldErrors) {
+        CorrectionProposal p;
+        try {
+            p = proposals.get(id, proposal);
+        } catch (ApiException e) {
+            throw new PageException(404, e.getMessage());
+        }
+        return page.with(rejectForm, "Reject a proposal").data("f", ForecastView.summary(forecasts.get(id), LocalDate.now()))
+                .data("p", ForecastView.ProposalView.of(p)).data("v", values).data("e", fieldErrors);
+    }
+
+    @POST
+    @Path("staff/forecasts/{id}/proposals/{proposal}/reject")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response rejectProposal(@PathParam("id") long id, @PathParam("proposal") long proposal,
+                                   MultivaluedMap<String, String> form) {
+        requireSecondPerson(id);
+        csrf.check(form.getFirst("csrf"));
+        Map<String, String> v = values(form, "note");
+        Map<String, String> fieldErrors;
+        try {
+            proposals.reject(viewer.name(), id, proposal, v.get("note"));
+            return Response.seeOther(URI.create("/forecasts/" + id + "#proposals")).build();
+        } catch (ApiException e) {
+            if (e.status() == 403 || e.status() == 404) {
+                throw new PageException(e.status(), e.getMessage());
+            }
+            fieldErrors = e.status() == 409 ? Map.of("form", e.getMessage()) : FormErrors.of(e);
+        } catch (ConstraintViolationException e) {
+            fieldErrors = FormErrors.of(e);
+        }
+        return html(rejectForm(id, proposal, v, fieldErrors), 400);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Long parseId(String field, String value, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim().replaceFirst("^#", ""));
+        } catch (NumberFormatException e) {
+            errors.put(field, "a forecast's number, such as 42");
+            return null;
+        }
+    }
+
+    @org.jboss.resteasy.reactive.server.ServerExceptionMapper
+    public Response onPage(ApiException e) {
+        return errors.apiOnPage(e);
+    }
+
+    private Response html(TemplateInstance template) {
+        return html(template, 200);
+    }
+
+    private Response html(TemplateInstance template, int status) {
+        String body = template.render();
+        return Response.status(status).type("text/html;charset=UTF-8").entity(body).build();
+    }
+
+    private static Map<String, String> values(MultivaluedMap<String, String> form, String... names) {
+        Map<String, String> v = new HashMap<>();
+        for (String n : names) {
+            String value = form.getFirst(n);
+            v.put(n, value == null ? "" : value);
+        }
+        return v;
+    }
+
+    private static Double parseProbability(String text, Map<String, String> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            String t = text.trim();
+            double p = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100 : Double.parseDouble(t);
+            if (!(p > 0 && p < 1)) {
+                errors.put("probability", "must be strictly between 0 and 1 (or 0% and 100%)");
+            }
+            return p;
+        } catch (NumberFormatException e) {
+            errors.put("probability", "must be a number such as 0.75 or 75%");
+            return null;
+        }
+    }
+
+    private static LocalDate parseDate(String field, String text, Map<String, String> errors, boolean required) {
+        if (text == null || text.isBlank()) {
+            if (required) {
+                errors.put(field, "is required (YYYY-MM-DD)");
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            errors.put(field, "'" + text + "' is not a date (YYYY-MM-DD)");
+            return null;
+        }
+    }
+
+    /** A choice of a form's select: empty is no choice; a value that is not one of the choices is a field error. */
+    private static <E extends Enum<E>> E choice(Class<E> type, String field, String value, Map<String, String> errors) {
+        E e = enumOf(type, value);
+        if (e == null && value != null && !value.isBlank()) {
+            errors.put(field, "choose one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return e;
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+        try {
+            return value == null || value.isBlank() ? null : Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String changed(String value, String current) {
+        return value == null || value.isBlank() || value.trim().equals(current) ? null : value;
+    }
+
+}

@@ -765,7 +765,7 @@ public class CorpusImporter {
         return new CorpusException(new CorpusError(run.name(), run.yaml().lineOf(path), path, what
                 + " was changed in the ledger since its last import, and this file changes it too: nothing of the file "
                 + "was written. " + (paperSlug == null ? "Bring the file in line with the ledger"
-                : "Export the paper (GET /api/sources/" + paperSlug + "/corpus-file)") + ", carry the file's change over, "
+                : "Export the paper (GET /api/papers/" + paperSlug + "/corpus-file)") + ", carry the file's change over, "
                 + "and import again."));
     }
 

@@ -25,7 +25,7 @@ public class OpenApiDocument implements OASFilter {
 
     /** Tags in the order Swagger UI shows them: the path prefix that belongs to each, and what the part is. */
     private static final List<String[]> TAGS = List.of(
-            new String[]{"Papers", "/api/sources", "Papers (called sources in the API's paths): their metadata, text, extraction candidates, track record and corpus file"},
+            new String[]{"Papers", "/api/papers", "Papers (the old paths /api/sources still answer): their metadata, text, extraction candidates, track record and corpus file"},
             new String[]{"Evidence", "/api/forecasts/{id}/evidence", "What happened after a forecast was made, attached by analysts"},
             new String[]{"Resolutions", "/api/forecasts/{id}/resolutions", "Verdicts by reviewers: append-only, the latest counts"},
             new String[]{"Forecasts", "/api/forecasts", "Forecasts as logged, their corrections, proposals for a second person and withdrawals"},

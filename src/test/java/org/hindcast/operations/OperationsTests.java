@@ -37,7 +37,7 @@ class OperationsTests {
                 .body("paths.'/api/forecasts'.post", notNullValue())
                 .body("paths.'/api/forecasts/{id}/resolutions'.post", notNullValue())
                 .body("paths.'/api/forecasts/{id}/evidence'.post", notNullValue())
-                .body("paths.'/api/sources/{slug}'.get", notNullValue())
+                .body("paths.'/api/papers/{slug}'.get", notNullValue())
                 .body("paths.'/api/authors/{slug}/merge'.post", notNullValue());
         given().get("/q/swagger-ui/").then().statusCode(200);
     }

@@ -29,11 +29,32 @@ class SourceResourceTests {
     }
 
     @Test
+    void theApiCallsAPaperAPaperAndItsOldSourcePathsKeepAnsweringEveryMethod() {
+        String slug = Ledger.unique("named");
+        // written through the old path, read through both: the same paper
+        as("editor").body(paper(slug, "2024-11-13")).post("/api/sources").then().statusCode(201)
+                .header("Location", containsString("/api/papers/" + slug));
+        long version = anonymous().get("/api/papers/" + slug).then().statusCode(200).body("slug", equalTo(slug))
+                .extract().jsonPath().getLong("version");
+        anonymous().get("/api/sources/" + slug).then().statusCode(200).body("slug", equalTo(slug));
+        // a PATCH and a query string through the old path reach the same operations
+        as("editor").body(Map.of("version", version, "title", "Renamed through the old path")).patch("/api/sources/" + slug)
+                .then().statusCode(200).body("title", equalTo("Renamed through the old path"));
+        anonymous().queryParam("q", "Renamed through the old path").get("/api/sources").then().statusCode(200)
+                .body("items.slug", org.hamcrest.Matchers.hasItem(slug));
+        anonymous().get("/api/papers/" + slug + "/track-record").then().statusCode(200);
+        anonymous().get("/api/sources/" + slug + "/track-record").then().statusCode(200);
+        // errors keep their answers: an unknown paper is a 404 problem under either name
+        anonymous().get("/api/sources/no-such-paper").then().statusCode(404).contentType("application/problem+json");
+        anonymous().get("/api/papers/no-such-paper").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void editorCreatesAPaperAndEveryoneCanReadIt() {
         String slug = Ledger.unique("outlook");
         as("editor").body(paper(slug, "2024-11-13")).post("/api/sources").then().log().ifValidationFails()
                 .statusCode(201)
-                .header("Location", containsString("/api/sources/" + slug))
+                .header("Location", containsString("/api/papers/" + slug))
                 .body("slug", equalTo(slug))
                 .body("published", equalTo("2024-11-13"))
                 .body("publishedPrecision", equalTo("DAY"))

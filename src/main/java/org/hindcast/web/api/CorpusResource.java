@@ -41,7 +41,7 @@ public final class CorpusResource {
         }
     }
 
-    @Path("/api/sources/{slug}/corpus-file")
+    @Path("/api/papers/{slug}/corpus-file")
     public static class Export {
         @Inject
         CorpusExporter exporter;

@@ -30,7 +30,7 @@ import java.util.List;
 
 /**
  * The extraction assistant: attach a paper's text, read its candidate forecasts, accept or reject them.
- * Each endpoint has its full class-level path, so that none hides GET /api/sources/{slug}.
+ * Each endpoint has its full class-level path, so that none hides GET /api/papers/{slug}.
  */
 public final class ExtractionResource {
 
@@ -57,7 +57,7 @@ public final class ExtractionResource {
         return new Candidates(slug, e.rules().version(), extraction.phraseTableVersion(), extraction.candidates(slug));
     }
 
-    @Path("/api/sources/{slug}/text")
+    @Path("/api/papers/{slug}/text")
     public static class Text {
         @Inject
         ExtractionService extraction;
@@ -76,7 +76,7 @@ public final class ExtractionResource {
         }
     }
 
-    @Path("/api/sources/{slug}/candidates")
+    @Path("/api/papers/{slug}/candidates")
     public static class Open {
         @Inject
         ExtractionService extraction;
@@ -88,7 +88,7 @@ public final class ExtractionResource {
         }
     }
 
-    @Path("/api/sources/{slug}/candidates/accept")
+    @Path("/api/papers/{slug}/candidates/accept")
     public static class Accept {
         @Inject
         ExtractionService extraction;
@@ -110,7 +110,7 @@ public final class ExtractionResource {
         }
     }
 
-    @Path("/api/sources/{slug}/candidates/reject")
+    @Path("/api/papers/{slug}/candidates/reject")
     public static class Reject {
         @Inject
         ExtractionService extraction;

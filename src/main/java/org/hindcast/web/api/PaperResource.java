@@ -30,7 +30,7 @@ import java.net.URI;
 import java.util.List;
 
 /** Sources of forecasts: the papers. The API says "source", the pages say "paper". */
-@Path("/api/sources")
+@Path("/api/papers")
 public class PaperResource {
 
     static final String DATE = "^\\d{4}(-\\d{2}(-\\d{2})?)?$";
@@ -45,7 +45,7 @@ public class PaperResource {
                                      @Size(max = 300) String affiliation) {
     }
 
-    public record NewSource(@Size(max = 100) @Pattern(regexp = Slugs.PATTERN, message = "lower-case words joined by hyphens") String slug,
+    public record NewPaper(@Size(max = 100) @Pattern(regexp = Slugs.PATTERN, message = "lower-case words joined by hyphens") String slug,
                             @NotBlank @Size(max = 500) String title,
                             @NotBlank @Size(max = 300) String publisher,
                             @Size(max = 300) String series,
@@ -57,7 +57,7 @@ public class PaperResource {
                             @Size(max = 300) String sourceText) {
     }
 
-    public record SourceChange(@NotNull Long version,
+    public record PaperChange(@NotNull Long version,
                                @Size(min = 1, max = 500) String title,
                                @Size(min = 1, max = 300) String publisher,
                                @Size(max = 300) String series,
@@ -71,37 +71,37 @@ public class PaperResource {
 
     @Operation(summary = "Papers", description = "Filter by words (q) and author; paged.")
     @GET
-    public PageOf<SourceView> list(@QueryParam("q") @Size(max = 200) String query,
+    public PageOf<PaperView> list(@QueryParam("q") @Size(max = 200) String query,
                                    @QueryParam("author") @Size(max = 100) String author,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         PageOf<Paper> found = papers.list(query, author, page, size);
-        return new PageOf<>(found.items().stream().map(SourceView::of).toList(), page, size, found.total());
+        return new PageOf<>(found.items().stream().map(PaperView::of).toList(), page, size, found.total());
     }
 
     @Operation(summary = "One paper")
     @GET
     @Path("{slug}")
-    public SourceView get(@PathParam("slug") String slug) {
-        return SourceView.of(papers.get(slug));
+    public PaperView get(@PathParam("slug") String slug) {
+        return PaperView.of(papers.get(slug));
     }
 
     @Operation(summary = "Add a paper", description = "Its authors in printed order; each found by any printed form of the name or created.")
     @POST
     @RolesAllowed("EDITOR")
-    public Response create(@Valid @NotNull NewSource body) {
+    public Response create(@Valid @NotNull NewPaper body) {
         Paper paper = papers.create(caller.name(), new PaperService.PaperFields(body.slug(), body.title(),
                 body.publisher(), body.series(), body.url(), body.published(),
                 body.language() == null ? "en" : body.language(), printed(body.authors()), body.note(), body.sourceText()));
-        return Response.created(URI.create("/api/sources/" + paper.slug)).entity(SourceView.of(papers.get(paper.slug))).build();
+        return Response.created(URI.create("/api/papers/" + paper.slug)).entity(PaperView.of(papers.get(paper.slug))).build();
     }
 
     @Operation(summary = "Correct a paper's metadata", description = "Send the version you read (409 when stale).")
     @PATCH
     @Path("{slug}")
     @RolesAllowed("EDITOR")
-    public SourceView update(@PathParam("slug") String slug, @Valid @NotNull SourceChange body) {
-        return SourceView.of(papers.get(papers.update(caller.name(), slug, body.version(), new PaperService.PaperFields(null,
+    public PaperView update(@PathParam("slug") String slug, @Valid @NotNull PaperChange body) {
+        return PaperView.of(papers.get(papers.update(caller.name(), slug, body.version(), new PaperService.PaperFields(null,
                 body.title(), body.publisher(), body.series(), body.url(), body.published(), body.language(),
                 body.authors() == null ? null : printed(body.authors()), body.note(), body.sourceText())).slug));
     }

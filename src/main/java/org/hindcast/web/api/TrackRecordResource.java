@@ -56,7 +56,7 @@ public final class TrackRecordResource {
         }
     }
 
-    @Path("/api/sources/{slug}/track-record")
+    @Path("/api/papers/{slug}/track-record")
     public static class OfSource {
         @Inject
         TrackRecordService records;

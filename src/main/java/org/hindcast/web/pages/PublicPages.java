@@ -23,7 +23,7 @@ import org.hindcast.forecasts.ForecastStatus;
 import org.hindcast.web.ForecastView;
 import org.hindcast.papers.Paper;
 import org.hindcast.papers.PaperService;
-import org.hindcast.papers.SourceView;
+import org.hindcast.papers.PaperView;
 import org.hindcast.problems.ApiException;
 import org.hindcast.resolutions.Resolution;
 import org.hindcast.themes.ThemeService;
@@ -110,7 +110,7 @@ public class PublicPages {
                 .stream().map(r -> new LatestResolution(ForecastView.summary(r.forecast, today), ForecastView.ResolutionView.of(r)))
                 .toList();
         Leaderboard board = leaderboards.leaderboard(null, 1, 0, 10);
-        List<SourceView> newest = papers.list(null, null, 0, 8).items().stream().map(SourceView::of).toList();
+        List<PaperView> newest = papers.list(null, null, 0, 8).items().stream().map(PaperView::of).toList();
         return page.with(home, "Hindcast").data("latest", latest).data("board", board).data("themes", themes.list())
                 .data("papers", newest).data("forecastCount", Forecast.count());
     }
@@ -204,14 +204,14 @@ public class PublicPages {
     public TemplateInstance papers(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") int pageNo) {
         PageOf<Paper> found = papers.list(q, null, Math.min(10_000, Math.max(0, pageNo)), 50);
         return page.with(papersIndex, "Papers").data("q", q == null ? "" : q)
-                .data("papers", found.items().stream().map(SourceView::of).toList()).data("total", found.total());
+                .data("papers", found.items().stream().map(PaperView::of).toList()).data("total", found.total());
     }
 
     @GET
     @Path("papers/{slug}")
     public TemplateInstance paper(@PathParam("slug") String slug) {
         Paper stored = papers.get(slug);
-        SourceView source = SourceView.of(stored);
+        PaperView source = PaperView.of(stored);
         LocalDate today = LocalDate.now();
         var filter = new ForecastInput.Filter(null, null, slug, null, null, null, null, null, null, null, null);
         PageOf<Forecast> list = forecasts.list(filter, "id", 0, 200);

@@ -30,7 +30,7 @@ import org.hindcast.forecasts.Speaker;
 import org.hindcast.papers.Paper;
 import org.hindcast.web.api.PaperResource;
 import org.hindcast.papers.PaperService;
-import org.hindcast.papers.SourceView;
+import org.hindcast.papers.PaperView;
 import org.hindcast.phrases.PhraseTables;
 import org.hindcast.problems.ApiException;
 import org.hindcast.resolutions.Outcome;
@@ -130,7 +130,7 @@ public class StaffPages {
         return html(page.with(desk, "Staff desk")
                 .data("overdue", overdue.items().stream().map(f -> ForecastView.summary(f, today)).toList())
                 .data("overdueTotal", overdue.total())
-                .data("papers", papers.list(null, null, 0, 20).items().stream().map(SourceView::of).toList()));
+                .data("papers", papers.list(null, null, 0, 20).items().stream().map(PaperView::of).toList()));
     }
 
     // ---------------------------------------------------------------- papers
@@ -155,7 +155,7 @@ public class StaffPages {
         Map<String, String> v = values(form, "slug", "title", "publisher", "series", "url", "published", "language", "authors", "note");
         List<PaperResource.PrintedAuthorInput> authors = Arrays.stream(v.get("authors").split("\\R"))
                 .map(String::trim).filter(s -> !s.isEmpty()).map(n -> new PaperResource.PrintedAuthorInput(null, n, null)).toList();
-        var input = new PaperResource.NewSource(Text.blankToNull(v.get("slug")), v.get("title"), v.get("publisher"), Text.blankToNull(v.get("series")),
+        var input = new PaperResource.NewPaper(Text.blankToNull(v.get("slug")), v.get("title"), v.get("publisher"), Text.blankToNull(v.get("series")),
                 Text.blankToNull(v.get("url")), v.get("published"), Text.blankToNull(v.get("language")), authors, Text.blankToNull(v.get("note")), null);
         Map<String, String> fieldErrors = FormErrors.of(validator.validate(input));
         if (fieldErrors.isEmpty()) {
@@ -215,13 +215,13 @@ public class StaffPages {
      * of choices is never cut short, so no paper is ever picked because the right one was not in it.
      */
     private TemplateInstance forecastForm(Map<String, String> values, Map<String, String> fieldErrors, String suggestion) {
-        SourceView fixed = null;
+        PaperView fixed = null;
         if ("1".equals(values.get("fixed")) && !values.getOrDefault("source", "").isBlank()) {
-            fixed = Paper.findBySlug(values.get("source")).map(SourceView::of)
+            fixed = Paper.findBySlug(values.get("source")).map(PaperView::of)
                     .orElseThrow(() -> new PageException(404, "No paper '" + values.get("source") + "'."));
         }
         return page.with(forecastForm, "Log a forecast").data("v", values).data("e", fieldErrors).data("fixedPaper", fixed)
-                .data("papers", fixed != null ? List.of() : papers.list(null, null, 0, 50).items().stream().map(SourceView::of).toList())
+                .data("papers", fixed != null ? List.of() : papers.list(null, null, 0, 50).items().stream().map(PaperView::of).toList())
                 .data("themes", themes.list()).data("table", phraseTables.current()).data("suggestion", suggestion)
                 .data("chosenThemes", List.of(values.getOrDefault("themes", "").split(",")))
                 .data("probabilityBases", ProbabilityBasis.values()).data("resolveByBases", ResolveByBasis.values());

@@ -3,7 +3,7 @@ package org.hindcast.papers;
 import java.time.LocalDate;
 import java.util.List;
 
-public record SourceView(String slug, String title, String publisher, String series, String url, String published,
+public record PaperView(String slug, String title, String publisher, String series, String url, String published,
                          LocalDate publishedOn, DatePrecision publishedPrecision, String language,
                          List<AuthorRef> authors, String note, String sourceText, long version) {
 
@@ -11,8 +11,8 @@ public record SourceView(String slug, String title, String publisher, String ser
     public record AuthorRef(String slug, String displayName, String printedName) {
     }
 
-    public static SourceView of(Paper p) {
-        return new SourceView(p.slug, p.title, p.publisher, p.series, p.url, p.published().text(), p.publishedOn,
+    public static PaperView of(Paper p) {
+        return new PaperView(p.slug, p.title, p.publisher, p.series, p.url, p.published().text(), p.publishedOn,
                 p.publishedPrecision, p.language,
                 authors(p), p.note, p.sourceText, p.version);
     }

@@ -361,13 +361,9 @@ public class ForecastService {
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
     public PageOf<Forecast> ofAuthor(long authorId, boolean resolved, int page, int size) {
-        String mine = "with mine as materialized (select forecast_id from forecast_author where author_id = ?1) ";
-        String where = " from mine join forecast f on f.id = mine.forecast_id where f.status "
-                + (resolved ? "<>" : "=") + " 'PENDING'";
-        long total = ((Number) em.createNativeQuery("select count(*) from (" + mine + "select f.id" + where + ") ids")
+        long total = ((Number) em.createNativeQuery(authorCountSql(resolved))
                 .setParameter(1, authorId).getSingleResult()).longValue();
-        List<Number> ids = em.createNativeQuery(mine + "select f.id" + where
-                        + (resolved ? " order by f.made_on desc, f.id desc" : " order by f.resolve_by, f.id") + " limit ?2 offset ?3")
+        List<Number> ids = em.createNativeQuery(authorPageSql(resolved))
                 .setParameter(1, authorId).setParameter(2, size).setParameter(3, (long) page * size).getResultList();
         if (ids.isEmpty()) {
             return new PageOf<>(List.of(), page, size, total);
@@ -377,6 +373,23 @@ public class ForecastService {
                 .setParameter("ids", ids.stream().map(Number::longValue).toList()).getResultList()
                 .forEach(f -> byId.put(f.id, f));
         return new PageOf<>(ids.stream().map(id -> byId.get(id.longValue())).toList(), page, size, total);
+    }
+
+    /** How many of an author's forecasts are resolved (or pending); ?1 the author's id. The benchmark runs this string too. */
+    public static String authorCountSql(boolean resolved) {
+        return "select count(*) from (" + AUTHOR_MINE + "select f.id" + authorWhere(resolved) + ") ids";
+    }
+
+    /** A page of the ids of an author's resolved (newest first) or pending (soonest due first) forecasts; ?1 author, ?2 limit, ?3 offset. */
+    public static String authorPageSql(boolean resolved) {
+        return AUTHOR_MINE + "select f.id" + authorWhere(resolved)
+                + (resolved ? " order by f.made_on desc, f.id desc" : " order by f.resolve_by, f.id") + " limit ?2 offset ?3";
+    }
+
+    private static final String AUTHOR_MINE = "with mine as materialized (select forecast_id from forecast_author where author_id = ?1) ";
+
+    private static String authorWhere(boolean resolved) {
+        return " from mine join forecast f on f.id = mine.forecast_id where f.status " + (resolved ? "<>" : "=") + " 'PENDING'";
     }
 
     private static void range(StringBuilder where, Map<String, Object> params, String column,

@@ -37,23 +37,28 @@ public class LeaderboardService {
     }
 
     @SuppressWarnings("unchecked")
+    /** The number of ranked authors; named parameters :minN (and :theme for a theme's board). */
+    public static String countSql(boolean ofTheme) {
+        return "select count(*) from " + (ofTheme ? "author_theme_score s" : "author_score s") + where(ofTheme);
+    }
+
+    /** A page of the board; named parameters :k, :minN, :limit, :offset (and :theme). The benchmark runs this string too. */
+    public static String pageSql(boolean ofTheme) {
+        return "select a.slug, a.display_name, s.n, s.brier, "
+                + "(s.n * s.brier + :k * 0.25) / (s.n + :k) as shrunk, s.interval_low, s.interval_high, s.std_error "
+                + "from " + (ofTheme ? "author_theme_score s" : "author_score s") + " join author a on a.id = s.author_id"
+                + where(ofTheme) + " order by shrunk, s.n desc, a.slug limit :limit offset :offset";
+    }
+
+    private static String where(boolean ofTheme) {
+        return " where s.n >= :minN" + (ofTheme ? " and s.theme_id = :theme" : "");
+    }
+
     private Leaderboard compute(String themeSlug, int minScored, int page, int size) {
         double k = settings.shrinkage();
-        String from;
-        Long themeId = null;
-        if (themeSlug == null || themeSlug.isBlank()) {
-            from = "author_score s";
-        } else {
-            Theme theme = themes.get(themeSlug);
-            themeId = theme.id;
-            from = "author_theme_score s";
-        }
-        String where = " where s.n >= :minN" + (themeId == null ? "" : " and s.theme_id = :theme");
-        var count = em.createNativeQuery("select count(*) from " + from + where).setParameter("minN", minScored);
-        var query = em.createNativeQuery("select a.slug, a.display_name, s.n, s.brier, "
-                        + "(s.n * s.brier + :k * 0.25) / (s.n + :k) as shrunk, s.interval_low, s.interval_high, s.std_error "
-                        + "from " + from + " join author a on a.id = s.author_id" + where
-                        + " order by shrunk, s.n desc, a.slug limit :limit offset :offset")
+        Long themeId = themeSlug == null || themeSlug.isBlank() ? null : themes.get(themeSlug).id;
+        var count = em.createNativeQuery(countSql(themeId != null)).setParameter("minN", minScored);
+        var query = em.createNativeQuery(pageSql(themeId != null))
                 .setParameter("k", k).setParameter("minN", minScored)
                 .setParameter("limit", size).setParameter("offset", (long) page * size);
         if (themeId != null) {

@@ -44,9 +44,24 @@ public class ScoredRows {
     private static final String COLUMNS =
             "f.id, f.probability, f.status, f.outcome_credit, f.made_on, f.resolve_by, f.phrase_table_version";
 
+    /*
+     * The statements of an author's track record, named so that the benchmark's pgbench scripts run these very
+     * strings (src/tools/java/org/hindcast/benchmark/SqlEquivalents.java) rather than copies that could drift.
+     */
+
+    /** ?1: the author's id. */
+    public static final String AUTHOR_FORECASTS = "select " + COLUMNS + " from forecast_author fa join forecast f on f.id = fa.forecast_id "
+            + "where fa.author_id = ?1 order by f.id";
+    /** ?1: the forecasts' ids, as a bigint[]. */
+    public static final String THEMES_OF_FORECASTS = "select forecast_id, theme_id from forecast_theme "
+            + "where forecast_id = any(cast(?1 as bigint[]))";
+    public static final String THEME_TREE = "select id, parent_id, slug, name from theme";
+    /** ?1: the author's id. */
+    public static final String ATTRIBUTED_IN_PAPERS_OF = "select count(*) from forecast f join paper_author pa on pa.paper_id = f.paper_id "
+            + "where pa.author_id = ?1 and f.speaker = 'THIRD_PARTY'";
+
     public List<Row> ofAuthor(long authorId) {
-        return rows("select " + COLUMNS + " from forecast_author fa join forecast f on f.id = fa.forecast_id "
-                + "where fa.author_id = ?1 order by f.id", authorId);
+        return rows(AUTHOR_FORECASTS, authorId);
     }
 
     /** The authors' own forecasts tagged with any of these themes, each once. */
@@ -93,8 +108,7 @@ public class ScoredRows {
 
     /** Forecasts in the author's papers that the papers attribute to someone else. */
     public long attributedToOthersInPapersOf(long authorId) {
-        return ((Number) em.createNativeQuery("select count(*) from forecast f join paper_author pa on pa.paper_id = f.paper_id "
-                + "where pa.author_id = ?1 and f.speaker = 'THIRD_PARTY'").setParameter(1, authorId).getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery(ATTRIBUTED_IN_PAPERS_OF).setParameter(1, authorId).getSingleResult()).longValue();
     }
 
     public long attributedToOthersInThemes(List<Long> themeIds) {
@@ -115,8 +129,7 @@ public class ScoredRows {
         if (forecastIds.isEmpty()) {
             return result;
         }
-        List<Object[]> pairs = em.createNativeQuery("select forecast_id, theme_id from forecast_theme "
-                        + "where forecast_id = any(cast(?1 as bigint[]))")
+        List<Object[]> pairs = em.createNativeQuery(THEMES_OF_FORECASTS)
                 .setParameter(1, forecastIds.toArray(Long[]::new)).getResultList();
         for (Object[] p : pairs) {
             result.computeIfAbsent(((Number) p[0]).longValue(), k -> new HashSet<>()).add(((Number) p[1]).longValue());
@@ -148,7 +161,7 @@ public class ScoredRows {
     @SuppressWarnings("unchecked")
     public Map<Long, ThemeNode> themeTree() {
         Map<Long, ThemeNode> tree = new HashMap<>();
-        List<Object[]> rows = em.createNativeQuery("select id, parent_id, slug, name from theme").getResultList();
+        List<Object[]> rows = em.createNativeQuery(THEME_TREE).getResultList();
         for (Object[] r : rows) {
             long id = ((Number) r[0]).longValue();
             tree.put(id, new ThemeNode(id, r[1] == null ? null : ((Number) r[1]).longValue(), (String) r[2], (String) r[3]));

@@ -183,13 +183,13 @@ public final class Benchmark {
         row("floor: readiness check (HTTP)", String.format(Locale.ROOT, "%,.0f req/s, p50 %.1f, p99 %.1f ms", floor.perSecond(),
                 floor.latencies().millis(0.5), floor.latencies().millis(0.99)), "the load tool and the service share the cores", "", "");
         compare("track record, prolific (API)", base.resolve("/api/authors/" + prolific + "/track-record"),
-                SqlEquivalents.trackRecord(prolific, prolificId), pgbench, scripts, connections, warmUp, seconds, 50, 0.5);
+                SqlEquivalents.trackRecord(prolific, prolificId, allIds(benchUrl, prolificId)), pgbench, scripts, connections, warmUp, seconds, 50, 0.5);
         compare("track record, typical (API)", base.resolve("/api/authors/" + typical + "/track-record"),
-                SqlEquivalents.trackRecord(typical, typicalId), pgbench, scripts, connections, warmUp, seconds, 50, 0.5);
+                SqlEquivalents.trackRecord(typical, typicalId, allIds(benchUrl, typicalId)), pgbench, scripts, connections, warmUp, seconds, 50, 0.5);
         compare("author page, prolific (HTML)", base.resolve("/authors/" + prolific),
-                SqlEquivalents.authorPage(prolific, prolificId, ids(benchUrl, prolificId, true), ids(benchUrl, prolificId, false)), pgbench, scripts, connections, warmUp, seconds, 0, 0);
+                SqlEquivalents.authorPage(prolific, prolificId, allIds(benchUrl, prolificId), ids(benchUrl, prolificId, true), ids(benchUrl, prolificId, false)), pgbench, scripts, connections, warmUp, seconds, 0, 0);
         compare("author page, typical (HTML)", base.resolve("/authors/" + typical),
-                SqlEquivalents.authorPage(typical, typicalId, ids(benchUrl, typicalId, true), ids(benchUrl, typicalId, false)), pgbench, scripts, connections, warmUp, seconds, 0, 0);
+                SqlEquivalents.authorPage(typical, typicalId, allIds(benchUrl, typicalId), ids(benchUrl, typicalId, true), ids(benchUrl, typicalId, false)), pgbench, scripts, connections, warmUp, seconds, 0, 0);
         compare("leaderboard, " + scalar(benchUrl, "select count(*) from author_score") + " authors (API)",
                 base.resolve("/api/leaderboard?size=50"), SqlEquivalents.leaderboard(), pgbench, scripts, connections, warmUp,
                 seconds, 100, 0);
@@ -315,7 +315,14 @@ public final class Benchmark {
     }
 
     private static List<Long> ids(String url, long authorId, boolean resolved) throws SQLException {
-        String list = scalar(url, SqlEquivalents.pageIds(authorId, resolved));
+        return idList(scalar(url, SqlEquivalents.pageIds(authorId, resolved)));
+    }
+
+    private static List<Long> allIds(String url, long authorId) throws SQLException {
+        return idList(scalar(url, SqlEquivalents.forecastIds(authorId)));
+    }
+
+    private static List<Long> idList(String list) {
         return list == null || list.isEmpty() ? List.of() : java.util.Arrays.stream(list.split(",")).map(Long::valueOf).toList();
     }
 

@@ -1,10 +1,20 @@
 package org.hindcast.benchmark;
 
+import org.hindcast.forecasts.ForecastService;
+import org.hindcast.trackrecords.LeaderboardService;
+import org.hindcast.trackrecords.ScoredRows;
+
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * The SQL the service runs to answer each benchmarked request, as pgbench scripts: the same statements
- * (ScoredRows, TrackRecordService, ForecastService.list, LeaderboardService) with the parameters filled in.
+ * The SQL the service runs to answer each benchmarked request, as pgbench scripts: the service's own statements
+ * (ScoredRows, ForecastService.authorPageSql, LeaderboardService.pageSql: the same strings, not copies) with their
+ * parameters written in. Two statements are the ORM's rather than the service's text, and are written here as the
+ * ORM issues them: finding the author by slug, and loading a page's forecasts with their papers by id.
  * pgbench runs a script as one transaction, so its tps is "answers' worth of data per second".
  */
 final class SqlEquivalents {
@@ -12,48 +22,80 @@ final class SqlEquivalents {
     private SqlEquivalents() {
     }
 
-    static String trackRecord(String slug, long authorId) {
-        return "select id, slug, display_name, affiliation from author where slug = '" + slug + "';\n"
-                + "select f.id, f.probability, f.status, f.outcome_credit, f.made_on, f.resolve_by, f.phrase_table_version "
-                + "from forecast_author fa join forecast f on f.id = fa.forecast_id where fa.author_id = " + authorId + " order by f.id;\n"
-                + "select ft.forecast_id, ft.theme_id from forecast_author fa join forecast_theme ft on ft.forecast_id = fa.forecast_id "
-                + "where fa.author_id = " + authorId + ";\n"
-                + "select id, parent_id, slug, name from theme;\n"
-                + "select count(*) from forecast f join paper_author pa on pa.paper_id = f.paper_id where pa.author_id = "
-                + authorId + " and f.speaker = 'THIRD_PARTY';\n";
+    /** An author's track record: the author, their forecasts, those forecasts' themes, the theme tree, the others' count. */
+    static String trackRecord(String slug, long authorId, List<Long> forecastIds) {
+        return "select id, slug, display_name, affiliation from author where slug = " + literal(slug) + ";\n"
+                + inline(ScoredRows.AUTHOR_FORECASTS, authorId) + ";\n"
+                + inline(ScoredRows.THEMES_OF_FORECASTS, forecastIds) + ";\n"
+                + ScoredRows.THEME_TREE + ";\n"
+                + inline(ScoredRows.ATTRIBUTED_IN_PAPERS_OF, authorId) + ";\n";
     }
 
     /**
      * The track record's statements, and the page's two lists as ForecastService.ofAuthor reads them: the count, the
      * page of ids, then those forecasts with their papers (the ids the service would get, looked up beforehand).
      */
-    static String authorPage(String slug, long authorId, List<Long> resolvedIds, List<Long> pendingIds) {
-        String mine = "with mine as materialized (select forecast_id from forecast_author where author_id = " + authorId + ") ";
-        StringBuilder sql = new StringBuilder(trackRecord(slug, authorId));
+    static String authorPage(String slug, long authorId, List<Long> forecastIds, List<Long> resolvedIds, List<Long> pendingIds) {
+        StringBuilder sql = new StringBuilder(trackRecord(slug, authorId, forecastIds));
         for (boolean resolved : new boolean[]{true, false}) {
-            String where = " from mine join forecast f on f.id = mine.forecast_id where f.status " + (resolved ? "<>" : "=") + " 'PENDING'";
             List<Long> ids = resolved ? resolvedIds : pendingIds;
-            sql.append("select count(*) from (").append(mine).append("select f.id").append(where).append(") ids;\n");
-            sql.append(mine).append("select f.id").append(where)
-                    .append(resolved ? " order by f.made_on desc, f.id desc" : " order by f.resolve_by, f.id").append(" limit 200;\n");
+            sql.append(inline(ForecastService.authorCountSql(resolved), authorId)).append(";\n");
+            sql.append(inline(ForecastService.authorPageSql(resolved), authorId, 200, 0)).append(";\n");
             sql.append("select f.*, p.* from forecast f join paper p on p.id = f.paper_id where f.id = any('{")
-                    .append(ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))).append("}'::bigint[]);\n");
+                    .append(ids.stream().map(String::valueOf).collect(Collectors.joining(","))).append("}'::bigint[]);\n");
         }
         return sql.toString();
     }
 
-    /** The ids of the author's page lists, as the service picks them. */
+    /** The ids of the author's page lists, as the service picks them (its own statement). */
     static String pageIds(long authorId, boolean resolved) {
-        return "with mine as materialized (select forecast_id from forecast_author where author_id = " + authorId + ") "
-                + "select coalesce(string_agg(id::text, ','), '') from (select f.id from mine join forecast f on f.id = mine.forecast_id "
-                + "where f.status " + (resolved ? "<> 'PENDING' order by f.made_on desc, f.id desc" : "= 'PENDING' order by f.resolve_by, f.id")
-                + " limit 200) ids";
+        return "select coalesce(string_agg(id::text, ','), '') from (" + inline(ForecastService.authorPageSql(resolved), authorId, 200, 0)
+                + ") ids";
     }
 
+    /** The ids of all the author's forecasts, as the track record reads them (its own statement). */
+    static String forecastIds(long authorId) {
+        return "select coalesce(string_agg(id::text, ','), '') from (" + inline(ScoredRows.AUTHOR_FORECASTS, authorId) + ") ids";
+    }
+
+    /** The first page of the overall leaderboard, as the service reads it, with the default settings. */
     static String leaderboard() {
-        return "select count(*) from author_score s where s.n >= 1;\n"
-                + "select a.slug, a.display_name, s.n, s.brier, (s.n * s.brier + 10 * 0.25) / (s.n + 10) as shrunk, "
-                + "s.interval_low, s.interval_high, s.std_error from author_score s join author a on a.id = s.author_id "
-                + "where s.n >= 1 order by shrunk, s.n desc, a.slug limit 50 offset 0;\n";
+        Map<String, Object> p = Map.of("k", 10, "minN", 1, "limit", 50, "offset", 0);
+        return named(LeaderboardService.countSql(false), p) + ";\n" + named(LeaderboardService.pageSql(false), p) + ";\n";
+    }
+
+    /** The statement with its ?1, ?2 ... parameters written in as SQL literals. */
+    static String inline(String sql, Object... params) {
+        Matcher m = Pattern.compile("\\?(\\d+)").matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(literal(params[Integer.parseInt(m.group(1)) - 1])));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The statement with its :name parameters written in as SQL literals. */
+    static String named(String sql, Map<String, Object> params) {
+        Matcher m = Pattern.compile(":([A-Za-z]+)").matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            if (!params.containsKey(m.group(1))) {
+                throw new IllegalArgumentException("no value for :" + m.group(1) + " in " + sql);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(literal(params.get(m.group(1)))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String literal(Object value) {
+        if (value instanceof Number) {
+            return value.toString();
+        }
+        if (value instanceof List<?> list) {
+            return "'{" + list.stream().map(String::valueOf).collect(Collectors.joining(",")) + "}'";
+        }
+        return "'" + String.valueOf(value).replace("'", "''") + "'";
     }
 }

@@ -202,7 +202,7 @@ class CorpusImportTests {
         assertEquals("$.forecasts[0]", error.field());
         assertEquals(lineOf(changedFile, "- key: first"), error.line(), error.toString());
         assertTrue(error.message().contains("changed in the ledger since its last import"), error.message());
-        assertTrue(error.message().contains("/api/sources/" + slug + "/corpus-file"), error.message());
+        assertTrue(error.message().contains("/api/papers/" + slug + "/corpus-file"), error.message());
         assertEquals("The editor's statement.", statementOf(id));
         assertEquals("The second thing happens.", statementOf(forecastId(slug, "second")), "nothing of the file was written");
         assertEquals(before.get("forecast_correction"), ledger.counts().get("forecast_correction"));

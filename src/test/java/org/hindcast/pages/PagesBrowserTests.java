@@ -116,7 +116,7 @@ class PagesBrowserTests {
         assertEquals("Lee Dong-gyu · Hindcast", page.title());
         assertTrue(page.locator("[data-figure=headline-brier]").textContent().contains("Brier 0.155"));
         assertEquals("6", page.locator("[data-figure=scored]").textContent());
-        assertTrue(page.locator("[data-figure=verdict]").textContent().startsWith("Better than always saying 50% on 6 resolved forecasts"));
+        assertTrue(page.locator("[data-figure=sentence]").textContent().startsWith("Better than always saying 50% on 6 resolved forecasts"));
         assertTrue(page.locator("svg#calibration circle.bin").count() >= 3, "a point per non-empty bin");
         assertEquals(1, page.locator("svg#calibration line[stroke-dasharray]").count(), "the diagonal");
         assertTrue(page.locator("svg#calibration").textContent().contains("Forecast probability"), "labelled axes");

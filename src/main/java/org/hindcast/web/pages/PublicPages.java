@@ -145,7 +145,7 @@ public class PublicPages {
         return page.with(author, record.scope().name())
                 .data("record", record)
                 .data("author", data.author())
-                .data("verdict", Verdicts.sentence(record))
+                .data("sentence", RecordSentence.sentence(record))
                 .data("calibration", Charts.calibration(record.figures().calibration(), "calibration"))
                 .data("overTime", Charts.brierOverTime(runningBrier(data.resolved()), "brier-over-time"))
                 .data("resolved", data.resolved()).data("resolvedTotal", data.resolvedTotal())
@@ -193,7 +193,7 @@ public class PublicPages {
         LocalDate today = LocalDate.now();
         var filter = new ForecastInput.Filter(null, slug, null, null, null, null, null, null, null, null, null);
         PageOf<Forecast> list = forecasts.list(filter, "-madeOn", 0, 200);
-        return page.with(theme, record.scope().name()).data("record", record).data("verdict", Verdicts.sentence(record))
+        return page.with(theme, record.scope().name()).data("record", record).data("sentence", RecordSentence.sentence(record))
                 .data("calibration", Charts.calibration(record.figures().calibration(), "calibration"))
                 .data("forecasts", list.items().stream().map(f -> ForecastView.summary(f, today)).toList())
                 .data("total", list.total());

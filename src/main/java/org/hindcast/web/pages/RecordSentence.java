@@ -6,9 +6,9 @@ import org.hindcast.trackrecords.TrackRecord;
 import java.util.Locale;
 
 /** The plain sentence at the top of a track record, which says what the number means. */
-public final class Verdicts {
+public final class RecordSentence {
 
-    private Verdicts() {
+    private RecordSentence() {
     }
 
     public static String sentence(TrackRecord record) {

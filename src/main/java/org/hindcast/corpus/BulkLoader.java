@@ -270,9 +270,9 @@ public class BulkLoader {
             for (CorpusDocs.EvidenceDoc e : CorpusImporter.nonNull(fd.evidence())) {
                 try {
                     var in = new EvidenceService.NewEvidence(e.summary(), LocalDate.parse(e.observedOn()), e.citationUrl(),
-                            e.citedSource(), e.citationNote(), Stance.valueOf(e.stance()));
+                            e.citedPaper(), e.citationNote(), Stance.valueOf(e.stance()));
                     // evidence citing a paper of the ledger goes by the per-file path, which finds the paper
-                    if (e.citedSource() != null || Text.blankToNull(e.summary()) == null
+                    if (e.citedPaper() != null || Text.blankToNull(e.summary()) == null
                             || !EvidenceRules.check(in, madeOn, slug -> Optional.empty(), today).isEmpty()) {
                         return null;
                     }
@@ -390,7 +390,7 @@ public class BulkLoader {
             for (int k = 0; k < a.authors().size(); k++) {
                 paperAuthor.row(paperId, k, a.authors().get(k).id);
             }
-            audit.row(actor, "source.create", "source", pd.slug(), title);
+            audit.row(actor, "paper.create", "paper", pd.slug(), title);
             Map<String, Long> idOfKey = new HashMap<>();
             for (ForecastValues f : a.forecasts()) {
                 CorpusDocs.ForecastDoc fd = f.doc();

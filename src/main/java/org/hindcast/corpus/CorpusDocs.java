@@ -44,8 +44,8 @@ public final class CorpusDocs {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    @JsonPropertyOrder({"summary", "observedOn", "citedSource", "citationUrl", "citationNote", "stance"})
-    public record EvidenceDoc(String summary, String observedOn, String citedSource, String citationUrl,
+    @JsonPropertyOrder({"summary", "observedOn", "citedPaper", "citationUrl", "citationNote", "stance"})
+    public record EvidenceDoc(String summary, String observedOn, @com.fasterxml.jackson.annotation.JsonAlias("citedSource") String citedPaper, String citationUrl,
                               String citationNote, String stance) {
     }
 

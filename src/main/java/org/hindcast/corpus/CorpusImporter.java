@@ -422,8 +422,8 @@ public class CorpusImporter {
         Set<String> slugs = new HashSet<>();
         for (CorpusDocs.ForecastDoc fd : nonNull(f.forecasts())) {
             for (CorpusDocs.EvidenceDoc e : nonNull(fd.evidence())) {
-                if (e.citedSource() != null) {
-                    slugs.add(e.citedSource());
+                if (e.citedPaper() != null) {
+                    slugs.add(e.citedPaper());
                 }
             }
         }
@@ -682,7 +682,7 @@ public class CorpusImporter {
             if (match == null) {
                 match = at(file, yaml, path + ".evidence[" + i + "]", () -> evidence.add(run.actor(), forecastId,
                         new EvidenceService.NewEvidence(ed.summary(), LocalDate.parse(ed.observedOn()), ed.citationUrl(),
-                                ed.citedSource(), ed.citationNote(), Stance.valueOf(ed.stance()))));
+                                ed.citedPaper(), ed.citationNote(), Stance.valueOf(ed.stance()))));
                 run.added().evidence++;
             }
             evidenceIds.add(match.id);

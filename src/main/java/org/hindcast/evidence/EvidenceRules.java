@@ -29,9 +29,9 @@ public final class EvidenceRules {
                                          Function<String, Optional<PublishedDate>> papers, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         String url = Text.blankToNull(in.citationUrl());
-        String source = Text.blankToNull(in.citedSource());
+        String source = Text.blankToNull(in.citedPaper());
         if ((url == null) == (source == null)) {
-            errors.add(new FieldError("citationUrl", "give exactly one of citationUrl and citedSource"));
+            errors.add(new FieldError("citationUrl", "give exactly one of citationUrl and citedPaper"));
         }
         if (url != null) {
             citationUrl(url).ifPresent(m -> errors.add(new FieldError("citationUrl", m)));
@@ -45,9 +45,9 @@ public final class EvidenceRules {
         if (source != null) {
             Optional<PublishedDate> cited = papers.apply(source);
             if (cited.isEmpty()) {
-                errors.add(new FieldError("citedSource", "no source '" + source + "'"));
+                errors.add(new FieldError("citedPaper", "no paper '" + source + "'"));
             } else {
-                citedPaper(madeOn, cited.get()).ifPresent(m -> errors.add(new FieldError("citedSource", m)));
+                citedPaper(madeOn, cited.get()).ifPresent(m -> errors.add(new FieldError("citedPaper", m)));
             }
         }
         return List.copyOf(errors);

@@ -46,7 +46,7 @@ public class EvidenceService {
     public record NewEvidence(@NotBlank @Size(max = 4000) String summary,
                               @NotNull(message = "is required (YYYY-MM-DD)") LocalDate observedOn,
                               @Size(max = 2000) String citationUrl,
-                              @Size(max = 100) String citedSource,
+                              @com.fasterxml.jackson.annotation.JsonAlias("citedSource") @Size(max = 100) String citedPaper,
                               @Size(max = 1000) String citationNote,
                               @NotNull(message = "choose SUPPORTS, REFUTES or CONTEXT") Stance stance) {
     }
@@ -77,7 +77,7 @@ public class EvidenceService {
         if (Text.blankToNull(in.citationUrl()) != null) {
             e.citationUrl = in.citationUrl().trim();
         } else {
-            e.citedPaper = Paper.findBySlug(in.citedSource().trim()).orElseThrow();
+            e.citedPaper = Paper.findBySlug(in.citedPaper().trim()).orElseThrow();
         }
         e.addedBy = actor;
         e.persist();

@@ -43,7 +43,7 @@ public class ExportService {
     @Inject
     LeaderboardService leaderboards;
 
-    public record Filter(String author, String theme, String source, LocalDate from, LocalDate to) {
+    public record Filter(String author, String theme, String paper, LocalDate from, LocalDate to) {
     }
 
     /** A table: its column names and rows of plain values. */
@@ -69,7 +69,7 @@ public class ExportService {
             """;
 
     public Table forecasts(Filter f) {
-        return query(List.of("id", "source", "published", "statement", "quote", "speaker", "third_party", "condition", "phrase",
+        return query(List.of("id", "paper", "published", "statement", "quote", "speaker", "third_party", "condition", "phrase",
                         "probability", "probability_basis", "phrase_table_version", "made_on", "resolve_by", "resolve_by_basis",
                         "status", "outcome_credit", "resolved_on", "brier", "authors", "themes"),
                 "select f.id, p.slug, p.published_on, f.statement, f.quote, f.speaker, f.third_party, f.condition, f.phrase, "
@@ -83,7 +83,7 @@ public class ExportService {
     }
 
     public Table resolutions(Filter f) {
-        return query(List.of("forecast_id", "seq", "outcome", "credit", "resolved_on", "rationale", "reason", "reviewer", "source",
+        return query(List.of("forecast_id", "seq", "outcome", "credit", "resolved_on", "rationale", "reason", "reviewer", "paper",
                         "statement", "probability", "latest"),
                 "select r.forecast_id, r.seq, r.outcome, r.credit, r.resolved_on, r.rationale, r.reason, coalesce((select u.display_name from app_user u where u.username = r.reviewer), r.reviewer), p.slug, "
                         + "f.statement, f.probability, r.seq = (select max(r2.seq) from resolution r2 where r2.forecast_id = r.forecast_id) "
@@ -94,8 +94,8 @@ public class ExportService {
     }
 
     public Table evidence(Filter f) {
-        return query(List.of("id", "forecast_id", "observed_on", "stance", "summary", "citation_url", "cited_source", "citation_note",
-                        "added_by", "source"),
+        return query(List.of("id", "forecast_id", "observed_on", "stance", "summary", "citation_url", "cited_paper", "citation_note",
+                        "added_by", "paper"),
                 "select e.id, e.forecast_id, e.observed_on, e.stance, e.summary, e.citation_url, cp.slug, e.citation_note, coalesce((select u.display_name from app_user u where u.username = e.added_by), e.added_by), p.slug "
                         + "from evidence e join (select f.id " + FORECAST_SCOPE + ") f on f.id = e.forecast_id "
                         + "join forecast ff on ff.id = e.forecast_id join paper p on p.id = ff.paper_id "
@@ -106,8 +106,9 @@ public class ExportService {
 
     /** Every author's scores (overall, or within a theme), as the leaderboard ranks them. */
     public Table scores(Filter f) {
-        if (f.source() != null || f.from() != null || f.to() != null) {
-            throw ApiException.badField("source", "scores are filtered by author and theme only");
+        if (f.paper() != null || f.from() != null || f.to() != null) {
+            throw ApiException.badField(f.paper() != null ? "paper" : f.from() != null ? "from" : "to",
+                    "scores are filtered by author and theme only");
         }
         var board = leaderboards.leaderboard(f.theme(), 1, 0, Integer.MAX_VALUE / 2);
         List<Object[]> rows = new ArrayList<>();
@@ -126,7 +127,7 @@ public class ExportService {
         var q = em.createNativeQuery(sql)
                 .setParameter("author", f.author() == null ? null : authors.get(f.author()).id)
                 .setParameter("themes", f.theme() == null ? null : themes.subtreeIds(themes.get(f.theme()).id).toArray(Long[]::new))
-                .setParameter("paper", f.source() == null ? null : papers.get(f.source()).id)
+                .setParameter("paper", f.paper() == null ? null : papers.get(f.paper()).id)
                 .setParameter("from", f.from())
                 .setParameter("to", f.to())
                 .setMaxResults(MAX_ROWS + 1);

@@ -83,7 +83,7 @@ public class ExtractionService {
                     uploaded_by = excluded.uploaded_by, uploaded_at = now()""")
                 .setParameter(1, paper.id).setParameter(2, text).setParameter(3, sha256(text)).setParameter(4, actor)
                 .executeUpdate();
-        audit.record(actor, "source.text", "source", slug, text.length() + " characters, sha256 " + sha256(text));
+        audit.record(actor, "paper.text", "paper", slug, text.length() + " characters, sha256 " + sha256(text));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -101,7 +101,7 @@ public class ExtractionService {
     private String storedText(Paper paper) {
         String text = text(paper.id);
         if (text == null) {
-            throw ApiException.notFound("text for source", paper.slug);
+            throw ApiException.notFound("text for paper", paper.slug);
         }
         return text;
     }
@@ -111,7 +111,7 @@ public class ExtractionService {
         List<?> sha = em.createNativeQuery("select sha256 from paper_text where paper_id = ?1").setParameter(1, paper.id)
                 .getResultList();
         if (sha.isEmpty()) {
-            throw ApiException.notFound("text for source", paper.slug);
+            throw ApiException.notFound("text for paper", paper.slug);
         }
         Extractor extractor = extractor();
         CandidateCache.Key key = new CandidateCache.Key(paper.id, (String) sha.get(0), paper.title, paper.publishedOn,
@@ -193,7 +193,7 @@ public class ExtractionService {
         if (rows == 0) {
             throw ApiException.conflict("That candidate was already accepted or rejected.");
         }
-        audit.record(actor, "candidate." + decision.toLowerCase(), "source", paper.slug,
+        audit.record(actor, "candidate." + decision.toLowerCase(), "paper", paper.slug,
                 c.start() + "-" + c.end() + (forecastId == null ? "" : " -> forecast " + forecastId) + ": " + c.sentence());
     }
 

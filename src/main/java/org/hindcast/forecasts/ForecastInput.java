@@ -16,7 +16,7 @@ public final class ForecastInput {
     }
 
     public record NewForecast(
-            @NotBlank @Size(max = 100) String source,
+            @com.fasterxml.jackson.annotation.JsonAlias("source") @NotBlank @Size(max = 100) String paper,
             @NotBlank @Size(max = 2000) String statement,
             @NotBlank @Size(max = 4000) String quote,
             Speaker speaker,
@@ -36,16 +36,16 @@ public final class ForecastInput {
             @Size(max = 50) List<@NotBlank @Size(max = 100) String> authors,
             Long sameQuoteAs) {
 
-        public NewForecast(String source, String statement, String quote, Speaker speaker, String thirdParty, String condition,
+        public NewForecast(String paper, String statement, String quote, Speaker speaker, String thirdParty, String condition,
                            String phrase, Double probability, ProbabilityBasis probabilityBasis, String phraseTableVersion,
                            LocalDate madeOn, LocalDate resolveBy, ResolveByBasis resolveByBasis, String resolveByNote,
                            String resolutionCriteria, List<String> themes, List<String> authors) {
-            this(source, statement, quote, speaker, thirdParty, condition, phrase, probability, probabilityBasis,
+            this(paper, statement, quote, speaker, thirdParty, condition, phrase, probability, probabilityBasis,
                     phraseTableVersion, madeOn, resolveBy, resolveByBasis, resolveByNote, resolutionCriteria, themes, authors, null);
         }
 
         public NewForecast withSameQuoteAs(Long id) {
-            return new NewForecast(source, statement, quote, speaker, thirdParty, condition, phrase, probability, probabilityBasis,
+            return new NewForecast(paper, statement, quote, speaker, thirdParty, condition, phrase, probability, probabilityBasis,
                     phraseTableVersion, madeOn, resolveBy, resolveByBasis, resolveByNote, resolutionCriteria, themes, authors, id);
         }
     }
@@ -77,7 +77,7 @@ public final class ForecastInput {
     }
 
     /** The filters of the forecast list. */
-    public record Filter(String author, String theme, String source, ForecastStatus status, Boolean resolved,
+    public record Filter(String author, String theme, String paper, ForecastStatus status, Boolean resolved,
                          LocalDate madeFrom, LocalDate madeTo, LocalDate resolveByFrom, LocalDate resolveByTo,
                          Boolean overdue, String text) {
     }

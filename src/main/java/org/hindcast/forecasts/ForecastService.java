@@ -69,8 +69,8 @@ public class ForecastService {
     }
 
     public Forecast create(String actor, ForecastInput.NewForecast in) {
-        Paper paper = Paper.findBySlug(in.source())
-                .orElseThrow(() -> ApiException.badField("source", "no source '" + in.source() + "'"));
+        Paper paper = Paper.findBySlug(in.paper())
+                .orElseThrow(() -> ApiException.badField("paper", "no paper '" + in.paper() + "'"));
         List<Problem.FieldError> errors = new ArrayList<>();
         Forecast f = new Forecast();
         f.paper = paper;
@@ -306,9 +306,9 @@ public class ForecastService {
             where.append(" and exists (select 1 from Forecast f3 join f3.themes t where f3 = f and t.id in :themes)");
             params.put("themes", themes.subtreeIds(theme.id));
         }
-        if (filter.source() != null) {
-            Paper paper = Paper.findBySlug(filter.source())
-                    .orElseThrow(() -> ApiException.badField("source", "no source '" + filter.source() + "'"));
+        if (filter.paper() != null) {
+            Paper paper = Paper.findBySlug(filter.paper())
+                    .orElseThrow(() -> ApiException.badField("paper", "no paper '" + filter.paper() + "'"));
             where.append(" and f.paper.id = :paper");
             params.put("paper", paper.id);
         }

@@ -29,7 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A source of forecasts: a paper, brief or commentary, with its authors in printed order. */
+/** A paper: a publication of forecasts (a paper, brief or commentary), with its authors in printed order. */
 @org.hindcast.common.StorableText
 @Entity
 @Table(name = "paper")

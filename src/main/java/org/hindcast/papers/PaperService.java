@@ -45,7 +45,7 @@ public class PaperService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Paper get(String slug) {
-        return Paper.findBySlug(slug).orElseThrow(() -> ApiException.notFound("source", slug));
+        return Paper.findBySlug(slug).orElseThrow(() -> ApiException.notFound("paper", slug));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -68,7 +68,7 @@ public class PaperService {
     public Paper create(String actor, PaperFields fields) {
         String slug = fields.slug() == null || fields.slug().isBlank() ? uniqueSlug(fields.title()) : fields.slug();
         if (Paper.findBySlug(slug).isPresent()) {
-            throw ApiException.conflict("A source with slug '" + slug + "' already exists.");
+            throw ApiException.conflict("A paper with slug '" + slug + "' already exists.");
         }
         Paper paper = new Paper();
         paper.slug = slug;
@@ -77,7 +77,7 @@ public class PaperService {
         paper.authors = resolveAuthors(actor, fields.authors());
         paper.printedAuthors = printedNames(fields.authors(), paper.authors);
         paper.persist();
-        audit.record(actor, "source.create", "source", slug, paper.title);
+        audit.record(actor, "paper.create", "paper", slug, paper.title);
         return paper;
     }
 
@@ -85,7 +85,7 @@ public class PaperService {
     public Paper update(String actor, String slug, long version, PaperFields fields) {
         Paper paper = get(slug);
         if (paper.version != version) {
-            throw ApiException.conflict("The source was changed since version " + version + ".");
+            throw ApiException.conflict("The paper was changed since version " + version + ".");
         }
         String before = describe(paper);
         apply(paper, fields);
@@ -99,7 +99,7 @@ public class PaperService {
             paper.printedAuthors = printedNames(fields.authors(), resolved);
         }
         em.flush();
-        audit.record(actor, "source.update", "source", slug, "before: " + before);
+        audit.record(actor, "paper.update", "paper", slug, "before: " + before);
         return paper;
     }
 
@@ -193,7 +193,7 @@ public class PaperService {
     }
 
     private String uniqueSlug(String title) {
-        String base = Slugs.of(title == null ? "source" : title);
+        String base = Slugs.of(title == null ? "paper" : title);
         String slug = base;
         for (int i = 2; Paper.findBySlug(slug).isPresent(); i++) {
             slug = base + "-" + i;

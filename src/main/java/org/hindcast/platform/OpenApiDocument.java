@@ -69,13 +69,13 @@ public class OpenApiDocument implements OASFilter {
     /** Example bodies of the writes people make most, by method and path. */
     private static final Map<String, String> REQUEST_EXAMPLES = Map.of(
             "POST /api/forecasts", """
-                    {"source":"asan-2024-11-outlook-china-trump-second-term",
+                    {"paper":"asan-2024-11-outlook-china-trump-second-term",
                      "statement":"Xi Jinping visits South Korea for the APEC summit in November 2025.",
                      "quote":"Xi Jinping is expected to visit South Korea during the APEC in November 2025.",
                      "phrase":"is expected to","resolveBy":"2025-11-30","resolveByBasis":"STATED","themes":["china-south-korea-relations"]}""",
             "POST /api/forecasts/{id}/evidence", """
                     {"summary":"Xi Jinping made a state visit to South Korea for APEC in Gyeongju.","observedOn":"2025-10-30",
-                     "citedSource":"asan-2025-11-south-korea-china-summit","citationNote":"first paragraph","stance":"SUPPORTS"}""",
+                     "citedPaper":"asan-2025-11-south-korea-china-summit","citationNote":"first paragraph","stance":"SUPPORTS"}""",
             "POST /api/forecasts/{id}/resolutions", """
                     {"forecastVersion":3,"outcome":"TRUE","resolvedOn":"2025-11-13",
                      "rationale":"The later paper reports the state visit during APEC.","evidence":[12]}""",

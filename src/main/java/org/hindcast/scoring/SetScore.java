@@ -3,7 +3,7 @@ package org.hindcast.scoring;
 import java.util.List;
 
 /**
- * The figures of a set of scored forecasts (an author, a theme, a source, a horizon bucket), exactly as
+ * The figures of a set of scored forecasts (an author, a theme, a paper, a horizon bucket), exactly as
  * scoring.md defines them. Figures that a set cannot have are null: everything when N = 0, BSS_base
  * when the base rate is 0 or 1, discrimination without both outcomes, the standard error when N = 1.
  */

@@ -145,13 +145,13 @@ public class TrackRecordService {
     }
 
     public TrackRecord ofPaper(String slug) {
-        return cache.read("source-record", slug, () -> computePaper(slug));
+        return cache.read("paper-record", slug, () -> computePaper(slug));
     }
 
     private TrackRecord computePaper(String slug) {
         Paper paper = papers.get(slug);
         List<ScoredRows.Row> set = rows.ofPaper(paper.id);
-        return new TrackRecord(new TrackRecord.Scope("source", paper.slug, paper.title), Rules.VERSION,
+        return new TrackRecord(new TrackRecord.Scope("paper", paper.slug, paper.title), Rules.VERSION,
                 phraseTables.current().version(), versionsUsed(set), TrackRecord.BRIER_SCALE,
                 figures(settings.scorer(), set, rows.attributedToOthersInPaper(paper.id), LocalDate.now(clock)),
                 null, null, null);

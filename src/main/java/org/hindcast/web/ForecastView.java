@@ -13,7 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** A forecast as the API shows it. The detail form adds evidence, resolution history and corrections. */
-public record ForecastView(long id, SourceRef source, String statement, String quote, Speaker speaker,
+public record ForecastView(long id, PaperRef paper, String statement, String quote, Speaker speaker,
                            String thirdParty, String condition, String phrase, double probability,
                            ProbabilityBasis probabilityBasis, String phraseTableVersion, LocalDate madeOn,
                            LocalDate resolveBy, ResolveByBasis resolveByBasis, String resolveByNote,
@@ -34,13 +34,13 @@ public record ForecastView(long id, SourceRef source, String statement, String q
         }
     }
 
-    public record SourceRef(String slug, String title, String published) {
+    public record PaperRef(String slug, String title, String published) {
     }
 
     public record AuthorRef(String slug, String displayName) {
     }
 
-    public record EvidenceView(long id, String summary, LocalDate observedOn, String citationUrl, String citedSource,
+    public record EvidenceView(long id, String summary, LocalDate observedOn, String citationUrl, String citedPaper,
                                String citationNote, Stance stance, String addedBy, OffsetDateTime addedAt) {
         public static EvidenceView of(Evidence e) {
             return new EvidenceView(e.id, e.summary, e.observedOn, e.citationUrl,
@@ -118,7 +118,7 @@ public record ForecastView(long id, SourceRef source, String statement, String q
     private static ForecastView of(Forecast f, LocalDate today, List<EvidenceView> evidence,
                                    List<ResolutionView> resolutions, List<CorrectionView> corrections,
                                    Boolean correctedAfterVerdict, List<ProposalView> proposals, WithdrawalView withdrawal) {
-        return new ForecastView(f.id, new SourceRef(f.paper.slug, f.paper.title, f.paper.published().text()),
+        return new ForecastView(f.id, new PaperRef(f.paper.slug, f.paper.title, f.paper.published().text()),
                 f.statement, f.quote, f.speaker, f.thirdParty, f.condition, f.phrase, f.probability,
                 f.probabilityBasis, f.phraseTableVersion, f.madeOn, f.resolveBy, f.resolveByBasis, f.resolveByNote,
                 f.resolutionCriteria, f.themes.stream().map(t -> t.slug).toList(),

@@ -34,8 +34,8 @@ class AuditResourceTests {
                 .body("items.action", contains("forecast.correct.approved", "forecast.correct.proposed", "forecast.resolve",
                         "evidence.add", "forecast.create"))
                 .body("items.actor", contains("editor2", "editor", "reviewer", "analyst", "editor"));
-        as("admin").queryParam("entity", "source").queryParam("entityId", paper).get("/api/audit").then()
-                .body("items[0].action", equalTo("source.create"));
+        as("admin").queryParam("entity", "paper").queryParam("entityId", paper).get("/api/audit").then()
+                .body("items[0].action", equalTo("paper.create"));
         anonymous().get("/api/audit").then().statusCode(401);
         as("editor").get("/api/audit").then().statusCode(403);
     }

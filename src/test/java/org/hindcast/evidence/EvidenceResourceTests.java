@@ -38,7 +38,7 @@ class EvidenceResourceTests {
         Map<String, Object> body = new HashMap<>();
         body.put("summary", "Xi Jinping made a state visit to South Korea on 2025-10-30 for APEC in Gyeongju.");
         body.put("observedOn", "2025-10-30");
-        body.put("citedSource", laterPaper);
+        body.put("citedPaper", laterPaper);
         body.put("citationNote", "Assessment of the 2025 South Korea-China Summit, first paragraph");
         body.put("stance", "SUPPORTS");
         return body;
@@ -61,10 +61,10 @@ class EvidenceResourceTests {
     @Test
     void anAnalystAttachesEvidenceCitingALaterPaperOrAUrl() {
         as("analyst").body(evidence()).post("/api/forecasts/" + forecast + "/evidence").then().statusCode(201)
-                .body("citedSource", equalTo(laterPaper)).body("stance", equalTo("SUPPORTS"))
+                .body("citedPaper", equalTo(laterPaper)).body("stance", equalTo("SUPPORTS"))
                 .body("addedBy", equalTo("analyst"));
         Map<String, Object> byUrl = evidence();
-        byUrl.remove("citedSource");
+        byUrl.remove("citedPaper");
         byUrl.put("citationUrl", "https://example.org/report");
         byUrl.put("stance", "CONTEXT");
         byUrl.put("observedOn", "2025-11-01");
@@ -92,9 +92,9 @@ class EvidenceResourceTests {
         as("analyst").body(stance).post("/api/forecasts/" + forecast + "/evidence").then().statusCode(400)
                 .body("errors.field", hasItem("stance"));
         Map<String, Object> unknown = evidence();
-        unknown.put("citedSource", "no-such-paper");
+        unknown.put("citedPaper", "no-such-paper");
         as("analyst").body(unknown).post("/api/forecasts/" + forecast + "/evidence").then().statusCode(400)
-                .body("errors.field", hasItem("citedSource"));
+                .body("errors.field", hasItem("citedPaper"));
         Map<String, Object> missing = evidence();
         missing.remove("summary");
         as("analyst").body(missing).post("/api/forecasts/" + forecast + "/evidence").then().statusCode(400)

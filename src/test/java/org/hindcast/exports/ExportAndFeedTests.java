@@ -80,7 +80,7 @@ class ExportAndFeedTests {
         int peninsula = anonymous().queryParam("theme", "korean-peninsula").queryParam("size", 1).get("/api/forecasts").jsonPath().getInt("total");
         anonymous().get("/api/exports/forecasts.json?theme=korean-peninsula").then().statusCode(200)
                 .body("count", equalTo(peninsula)).body("rows.size()", equalTo(peninsula));
-        anonymous().get("/api/exports/forecasts.json?source=kinu-2024-03-two-sessions-china-foreign-policy").then()
+        anonymous().get("/api/exports/forecasts.json?paper=kinu-2024-03-two-sessions-china-foreign-policy").then()
                 .body("count", equalTo(11)).body("rows[0].published", equalTo("2024-03-01"));
         int inRange = anonymous().queryParam("madeFrom", "2024-11-01").queryParam("madeTo", "2024-12-31").queryParam("size", 1)
                 .get("/api/forecasts").jsonPath().getInt("total");
@@ -95,8 +95,8 @@ class ExportAndFeedTests {
         JsonPath resolutions = anonymous().get("/api/exports/resolutions.json?author=lee-dong-gyu").then().statusCode(200).extract().jsonPath();
         assertTrue(resolutions.getInt("count") >= 6);
         assertTrue(resolutions.getList("rows.outcome").contains("FALSE"));
-        anonymous().get("/api/exports/evidence.json?source=asan-2024-11-outlook-china-trump-second-term").then()
-                .body("count", equalTo(5)).body("rows[0].cited_source", equalTo("asan-2025-11-south-korea-china-summit"));
+        anonymous().get("/api/exports/evidence.json?paper=asan-2024-11-outlook-china-trump-second-term").then()
+                .body("count", equalTo(5)).body("rows[0].cited_paper", equalTo("asan-2025-11-south-korea-china-summit"));
         JsonPath scores = anonymous().get("/api/exports/scores.json?theme=korean-peninsula&author=lee-dong-gyu").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(1, scores.getInt("count"));
@@ -104,7 +104,7 @@ class ExportAndFeedTests {
         String csv = anonymous().get("/api/exports/scores.csv").then().statusCode(200).extract().asString();
         assertEquals(List.of("rank", "author", "name", "theme", "scored", "brier", "shrunk_brier", "interval_low", "interval_high",
                 "std_error", "scoring_version"), parseCsv(csv).get(0));
-        anonymous().get("/api/exports/scores.json?source=x").then().statusCode(400);
+        anonymous().get("/api/exports/scores.json?paper=x").then().statusCode(400);
     }
 
     @Test

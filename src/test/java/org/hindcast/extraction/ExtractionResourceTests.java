@@ -127,7 +127,7 @@ class ExtractionResourceTests {
         String paper = paperWithText();
         String theme = Ledger.theme("Logged theme");
         anonymous().get("/api/sources/" + paper + "/candidates").then().body("candidates[0].loggedAs", equalTo(List.of()));
-        long id = as("editor").body(Map.of("source", paper, "statement", "Xi visits South Korea for APEC 2025.",
+        long id = as("editor").body(Map.of("paper", paper, "statement", "Xi visits South Korea for APEC 2025.",
                         "quote", "Xi Jinping is expected to visit South Korea during the APEC in November 2025.",
                         "phrase", "is expected to", "resolveBy", "2025-11-30", "resolveByBasis", "STATED", "themes", List.of(theme)))
                 .post("/api/forecasts").then().statusCode(201).extract().jsonPath().getLong("id");

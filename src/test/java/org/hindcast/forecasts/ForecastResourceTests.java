@@ -41,7 +41,7 @@ class ForecastResourceTests {
 
     private Map<String, Object> forecast() {
         Map<String, Object> body = new HashMap<>();
-        body.put("source", paper);
+        body.put("paper", paper);
         body.put("statement", "Xi Jinping visits South Korea for the APEC summit in November 2025.");
         body.put("quote", "Xi Jinping is expected to visit South Korea during the APEC in November 2025.");
         body.put("phrase", "is expected to");
@@ -67,7 +67,7 @@ class ForecastResourceTests {
         assertEquals(2L, ledger.scalar("select count(*) from forecast_author where forecast_id = ?", id));
         anonymous().get("/api/forecasts/" + id).then().statusCode(200)
                 .body("quote", equalTo("Xi Jinping is expected to visit South Korea during the APEC in November 2025."))
-                .body("source.slug", equalTo(paper))
+                .body("paper.slug", equalTo(paper))
                 .body("evidence.size()", equalTo(0))
                 .body("resolutions.size()", equalTo(0));
     }
@@ -117,7 +117,7 @@ class ForecastResourceTests {
         cases.add(bad("resolveBy", "2024-02-30", "resolveBy"));              // wrong date
         cases.add(bad("resolveBy", "next year", "resolveBy"));               // not a date
         cases.add(bad("resolveBy", "2024-01-01", "resolveBy"));              // before made-on
-        cases.add(bad("source", "no-such-paper", "source"));                 // unknown slug
+        cases.add(bad("paper", "no-such-paper", "paper"));                 // unknown slug
         cases.add(bad("themes", List.of("no-such-theme"), "themes[0]"));     // unknown slug
         cases.add(bad("authors", List.of("no-such-author"), "authors[0]"));  // unknown slug
         cases.add(bad("phrase", "is destined to", "phrase"));                // not in the table
@@ -175,25 +175,25 @@ class ForecastResourceTests {
         long other = Ledger.forecast(otherPaper, otherTheme, 0.5, "2023-12-31", "editor");
         String author = anonymous().get("/api/sources/" + paper).jsonPath().getString("authors[0].slug");
 
-        anonymous().queryParam("source", paper).get("/api/forecasts").then().statusCode(200)
+        anonymous().queryParam("paper", paper).get("/api/forecasts").then().statusCode(200)
                 .body("total", equalTo(2)).body("items.id", containsInAnyOrder((int) early, (int) late));
         anonymous().queryParam("author", author).get("/api/forecasts").then()
                 .body("items.id", containsInAnyOrder((int) early, (int) late));
         anonymous().queryParam("theme", otherTheme).get("/api/forecasts").then()
                 .body("items.id", contains((int) other));
-        anonymous().queryParam("source", paper).queryParam("resolveByFrom", "2026-01-01").get("/api/forecasts").then()
+        anonymous().queryParam("paper", paper).queryParam("resolveByFrom", "2026-01-01").get("/api/forecasts").then()
                 .body("items.id", contains((int) late));
-        anonymous().queryParam("source", paper).queryParam("resolveByTo", "2025-06-30").get("/api/forecasts").then()
+        anonymous().queryParam("paper", paper).queryParam("resolveByTo", "2025-06-30").get("/api/forecasts").then()
                 .body("items.id", contains((int) early));
-        anonymous().queryParam("source", otherPaper).queryParam("madeFrom", "2022-09-01").queryParam("madeTo", "2022-09-30")
+        anonymous().queryParam("paper", otherPaper).queryParam("madeFrom", "2022-09-01").queryParam("madeTo", "2022-09-30")
                 .get("/api/forecasts").then().body("items.id", contains((int) other));
-        anonymous().queryParam("source", paper).queryParam("overdue", true).get("/api/forecasts").then()
+        anonymous().queryParam("paper", paper).queryParam("overdue", true).get("/api/forecasts").then()
                 .body("items.id", contains((int) early)).body("items[0].overdue", equalTo(true));
-        anonymous().queryParam("source", paper).queryParam("status", "PENDING").queryParam("sort", "resolveBy")
+        anonymous().queryParam("paper", paper).queryParam("status", "PENDING").queryParam("sort", "resolveBy")
                 .get("/api/forecasts").then().body("items.id", contains((int) early, (int) late));
-        anonymous().queryParam("source", paper).queryParam("status", "TRUE").get("/api/forecasts").then()
+        anonymous().queryParam("paper", paper).queryParam("status", "TRUE").get("/api/forecasts").then()
                 .body("total", equalTo(0));
-        anonymous().queryParam("source", paper).queryParam("size", 1).queryParam("page", 1).queryParam("sort", "id")
+        anonymous().queryParam("paper", paper).queryParam("size", 1).queryParam("page", 1).queryParam("sort", "id")
                 .get("/api/forecasts").then().body("items.id", contains((int) late))
                 .body("total", equalTo(2)).body("page", equalTo(1)).body("size", equalTo(1));
 
@@ -212,7 +212,7 @@ class ForecastResourceTests {
     @Test
     void aCorrectionRecordsWhoWhenWhyAndTheOldValue() {
         Map<String, Object> body = forecast();
-        body.put("source", Ledger.paper("2024-11", "Month Author " + theme)); // printed with its month only
+        body.put("paper", Ledger.paper("2024-11", "Month Author " + theme)); // printed with its month only
         long id = as("editor").body(body).post("/api/forecasts").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
         as("editor2").body(Map.of("version", 0, "reason", "The paper prints 'is expected to visit'; quote trimmed wrongly.",
@@ -260,9 +260,9 @@ class ForecastResourceTests {
                 "stance", "SUPPORTS")).post("/api/forecasts/" + id + "/evidence").then().statusCode(400)
                 .body("errors[0].field", equalTo("observedOn"));
         String older = Ledger.paper("2023-05-01", "Older Author " + theme);
-        as("analyst").body(Map.of("summary", "An older paper.", "observedOn", "2024-12-01", "citedSource", older,
+        as("analyst").body(Map.of("summary", "An older paper.", "observedOn", "2024-12-01", "citedPaper", older,
                 "stance", "SUPPORTS")).post("/api/forecasts/" + id + "/evidence").then().statusCode(400)
-                .body("errors[0].field", equalTo("citedSource"));
+                .body("errors[0].field", equalTo("citedPaper"));
         as("editor2").body(Map.of("version", 0, "reason", "Try a phrase the quote lacks.", "phrase", "likely"))
                 .post("/api/forecasts/" + id + "/corrections").then().statusCode(400).body("errors.field", hasItem("phrase"));
         assertEquals(before.get("evidence"), ledger.counts().get("evidence"));

@@ -151,7 +151,7 @@ class PagesBrowserTests {
     void userTextIsShownAsTextAndPagesCarrySecurityHeaders() {
         String paper = Ledger.paper("2025-01-15", "Script Author " + Ledger.unique("x"));
         String theme = Ledger.theme("Escaping");
-        long id = as("editor").body(Map.of("source", paper, "statement", "Nothing <b>bold</b> happens",
+        long id = as("editor").body(Map.of("paper", paper, "statement", "Nothing <b>bold</b> happens",
                 "quote", "<script>window.pwned = true; alert('x')</script> is expected to run.", "phrase", "is expected to",
                 "resolveBy", "2026-12-31", "resolveByBasis", "STATED", "themes", List.of(theme)))
                 .post("/api/forecasts").then().statusCode(201).extract().jsonPath().getLong("id");
@@ -343,8 +343,8 @@ class PagesBrowserTests {
         editor.navigate(url("/papers/" + older));
         editor.click("a:has-text('Log a forecast in this paper')");
         String title = anonymous().get("/api/sources/" + older).jsonPath().getString("title");
-        assertTrue(editor.textContent("#source-fixed").contains(title), editor.textContent("#source-fixed"));
-        assertEquals(older, editor.inputValue("input[name=source]"));
+        assertTrue(editor.textContent("#paper-fixed").contains(title), editor.textContent("#paper-fixed"));
+        assertEquals(older, editor.inputValue("input[name=paper]"));
         editor.fill("#quote", "The older thing is expected to happen.");
         editor.fill("#statement", "The older thing happens.");
         editor.fill("#phrase", "is expected to");
@@ -353,10 +353,10 @@ class PagesBrowserTests {
         editor.click("button[value=save]");
         editor.waitForURL("**/forecasts/*");
         long id = Long.parseLong(editor.url().replaceAll(".*/forecasts/(\\d+).*", "$1"));
-        assertEquals(older, anonymous().get("/api/forecasts/" + id).jsonPath().getString("source.slug"));
+        assertEquals(older, anonymous().get("/api/forecasts/" + id).jsonPath().getString("paper.slug"));
         // without a paper in the link, any paper can be named, not only the newest 200
         editor.navigate(url("/staff/forecasts/new"));
-        assertEquals("", editor.inputValue("input[name=source]"), "no paper is chosen for the editor");
+        assertEquals("", editor.inputValue("input[name=paper]"), "no paper is chosen for the editor");
         editor.context().close();
     }
 
@@ -373,7 +373,7 @@ class PagesBrowserTests {
         editor.click("#candidate-table tbody tr:nth-child(2) button:has-text('Reject')");
         assertEquals(1, editor.locator("#candidate-table tbody tr").count(), "the rejected one is gone");
         // someone logs the same sentence by hand meanwhile: the assistant says so on the candidate
-        long byHand = org.hindcast.testing.Staff.as("editor2").body(java.util.Map.of("source", paper, "statement", "Xi visits.",
+        long byHand = org.hindcast.testing.Staff.as("editor2").body(java.util.Map.of("paper", paper, "statement", "Xi visits.",
                         "quote", "Xi Jinping is expected to visit South Korea during the APEC in November 2025.",
                         "phrase", "is expected to", "resolveBy", "2025-11-30", "resolveByBasis", "STATED",
                         "themes", java.util.List.of(Ledger.theme("Assistant theme"))))

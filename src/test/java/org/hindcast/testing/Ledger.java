@@ -97,7 +97,7 @@ public class Ledger {
     /** A forecast of an editor's judgement on a paper; returns its id. */
     public static long forecast(String paper, String theme, double p, String resolveBy, String by) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("source", paper);
+        body.put("paper", paper);
         String what = unique("thing");
         body.put("statement", "Something (" + what + ") happens by " + resolveBy);
         body.put("quote", "Something (" + what + ") is expected to happen.");

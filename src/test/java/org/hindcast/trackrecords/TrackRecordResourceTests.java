@@ -104,7 +104,7 @@ class TrackRecordResourceTests {
                 resolveBy = LocalDate.now().plusYears(2);
             }
             Map<String, Object> body = new HashMap<>();
-            body.put("source", paper);
+            body.put("paper", paper);
             body.put("statement", "Forecast " + i + " of " + tag);
             body.put("quote", "Quote " + i);
             body.put("probability", p);

@@ -118,7 +118,7 @@ class AuthorizationMatrixTests {
     void everyOperationAnswersEachRoleAsTheTableSays() {
         as("admin").post("/api/admin/corpus/import").then().statusCode(200);
         Staff.ensure();
-        long forecastId = anonymous().queryParam("source", "asan-2024-11-outlook-china-trump-second-term").queryParam("size", 1)
+        long forecastId = anonymous().queryParam("paper", "asan-2024-11-outlook-china-trump-second-term").queryParam("size", 1)
                 .get("/api/forecasts").jsonPath().getLong("items[0].id");
         var before = ledger.counts();
         List<String> wrong = new ArrayList<>();

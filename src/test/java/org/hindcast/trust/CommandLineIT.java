@@ -226,8 +226,8 @@ class CommandLineIT {
         String runs = get(port, "/api/audit?entity=corpus", true).body();
         assertTrue(runs.contains("\"actor\":\"admin\"") && runs.contains("\"action\":\"corpus.import\""), runs);
         assertTrue(runs.contains("2 files: "), "one run: the two refused attempts wrote nothing: " + runs);
-        String created = get(port, "/api/audit?entity=source&entityId=cli-paper", true).body();
-        assertTrue(created.contains("\"actor\":\"admin\"") && created.contains("source.create"), created);
+        String created = get(port, "/api/audit?entity=paper&entityId=cli-paper", true).body();
+        assertTrue(created.contains("\"actor\":\"admin\"") && created.contains("paper.create"), created);
         assertEquals(false, created.contains("\"actor\":\"corpus\""), created);
         assertTrue(get(port, "/api/sources", false).body().contains("\"total\":1"), "only the good paper: nothing of the hostile files");
 

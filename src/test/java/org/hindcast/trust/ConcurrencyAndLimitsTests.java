@@ -192,7 +192,7 @@ class ConcurrencyAndLimitsTests {
         as("editor").body(Map.of("slug", Ledger.unique("t"), "name", "x".repeat(201))).post("/api/themes").then().statusCode(400)
                 .body("detail", containsString("name"));
         anonymous().queryParam("size", 201).get("/api/forecasts").then().statusCode(400).body("detail", containsString("size"));
-        as("editor").body(Map.of("source", "x", "statement", "s", "quote", "q", "resolveBy", "2026-01-01", "resolveByBasis", "STATED",
+        as("editor").body(Map.of("paper", "x", "statement", "s", "quote", "q", "resolveBy", "2026-01-01", "resolveByBasis", "STATED",
                 "themes", java.util.Collections.nCopies(21, "t"))).post("/api/forecasts").then().statusCode(400)
                 .body("detail", containsString("themes"));
         assertEquals(before, ledger.counts());

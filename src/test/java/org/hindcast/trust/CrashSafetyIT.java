@@ -174,7 +174,7 @@ class CrashSafetyIT {
 
         int loaded = 0;
         for (int p = 0; p < PAPERS; p++) {
-            var paper = get(port, "/api/forecasts?source=crash-paper-" + p + "&size=1");
+            var paper = get(port, "/api/forecasts?paper=crash-paper-" + p + "&size=1");
             if (paper.statusCode() == 400) {
                 continue; // not imported before the kill
             }
@@ -188,7 +188,7 @@ class CrashSafetyIT {
         var resumed = post(port, "/api/admin/corpus/import", "admin", ADMIN, "");
         assertEquals(200, resumed.statusCode(), resumed.body());
         for (int p = 0; p < PAPERS; p++) {
-            Matcher m = Pattern.compile("\"total\":(\\d+)").matcher(get(port, "/api/forecasts?source=crash-paper-" + p + "&size=1").body());
+            Matcher m = Pattern.compile("\"total\":(\\d+)").matcher(get(port, "/api/forecasts?paper=crash-paper-" + p + "&size=1").body());
             assertTrue(m.find(), "crash-paper-" + p + " imported after the restart");
             assertEquals(FORECASTS_PER_PAPER, Integer.parseInt(m.group(1)));
         }

@@ -59,15 +59,15 @@ class EvidenceAndVerdictRulesTableTests {
             new Row("URL with spaces", "citationUrl", e -> e.put("citationUrl", "https://exa mple.org/a b")),
             new Row("URL with nothing after the scheme", "citationUrl", e -> e.put("citationUrl", "http://")),
             new Row("URL too long", "citationUrl", e -> e.put("citationUrl", "https://example.org/" + "a".repeat(2000))),
-            new Row("a URL and a paper", "citationUrl", e -> e.put("citedSource", EARLIER_PAPER)),
+            new Row("a URL and a paper", "citationUrl", e -> e.put("citedPaper", EARLIER_PAPER)),
             new Row("neither URL nor paper", "citationUrl", e -> e.remove("citationUrl")),
-            new Row("an unknown paper", "citedSource", e -> {
+            new Row("an unknown paper", "citedPaper", e -> {
                 e.remove("citationUrl");
-                e.put("citedSource", "no-such-paper");
+                e.put("citedPaper", "no-such-paper");
             }),
-            new Row("a paper older than the forecast", "citedSource", e -> {
+            new Row("a paper older than the forecast", "citedPaper", e -> {
                 e.remove("citationUrl");
-                e.put("citedSource", EARLIER_PAPER);
+                e.put("citedPaper", EARLIER_PAPER);
             }),
             new Row("unknown stance", "stance", e -> e.put("stance", "MAYBE")),
             new Row("no stance", "stance", e -> e.remove("stance")),
@@ -153,7 +153,7 @@ class EvidenceAndVerdictRulesTableTests {
         assertTrue(EVIDENCE.size() + VERDICTS.size() >= 30, EVIDENCE.size() + VERDICTS.size() + " rows");
         String paper = Ledger.paper("2024-11-13", "Rules Table Page Author");
         Map<String, Object> body = new LinkedHashMap<>(forecast());
-        body.put("source", paper);
+        body.put("paper", paper);
         body.put("quote", "Xi Jinping is expected to visit South Korea (" + Ledger.unique("q") + ").");
         long id = as("editor").body(body).post("/api/forecasts").then().statusCode(201).extract().jsonPath().getLong("id");
         long version = as("reviewer").get("/api/forecasts/" + id).then().extract().jsonPath().getLong("version");

@@ -54,7 +54,7 @@ class FuzzTests {
         Map<String, Object> source = new LinkedHashMap<>(Map.of("slug", "fuzz-ok", "title", "T", "publisher", "P",
                 "published", "2024-05-01", "authors", List.of(Map.of("name", "Fuzz Person"))));
         Map<String, Object> forecastBody = new LinkedHashMap<>();
-        forecastBody.put("source", paper);
+        forecastBody.put("paper", paper);
         forecastBody.put("statement", "S");
         forecastBody.put("quote", "Q is expected to happen");
         forecastBody.put("phrase", "is expected to");
@@ -70,7 +70,7 @@ class FuzzTests {
                 new Endpoint("POST", "/api/authors/" + author + "/merge", "admin", new LinkedHashMap<>(Map.of("into", author)), List.of("into")),
                 new Endpoint("POST", "/api/themes", "editor", new LinkedHashMap<>(Map.of("slug", "fuzz-theme", "name", "F")), List.of("slug", "name")),
                 new Endpoint("PATCH", "/api/themes/" + theme, "editor", new LinkedHashMap<>(Map.of("version", 0, "name", "F2")), List.of("version")),
-                new Endpoint("POST", "/api/forecasts", "editor", forecastBody, List.of("source", "statement", "quote", "resolveBy", "resolveByBasis", "themes")),
+                new Endpoint("POST", "/api/forecasts", "editor", forecastBody, List.of("paper", "statement", "quote", "resolveBy", "resolveByBasis", "themes")),
                 new Endpoint("POST", "/api/forecasts/" + forecast + "/corrections", "editor",
                         new LinkedHashMap<>(Map.of("version", version, "reason", "R", "statement", "S2")), List.of("version", "reason")),
                 new Endpoint("POST", "/api/forecasts/" + forecast + "/evidence", "analyst", new LinkedHashMap<>(Map.of("summary", "E",

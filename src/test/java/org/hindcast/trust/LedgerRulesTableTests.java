@@ -159,7 +159,7 @@ class LedgerRulesTableTests {
 
             // the JSON API
             Map<String, Object> api = new LinkedHashMap<>(f);
-            api.put("source", paper);
+            api.put("paper", paper);
             var answer = as("editor2").body(api).post("/api/forecasts");
             List<String> fields = answer.statusCode() >= 400 && answer.statusCode() < 500
                     ? answer.jsonPath().getList("errors.field", String.class) : List.of();
@@ -170,7 +170,7 @@ class LedgerRulesTableTests {
             // the staff page's form
             if (r.onThePage()) {
                 Map<String, String> form = new LinkedHashMap<>();
-                form.put("source", paper);
+                form.put("paper", paper);
                 form.put("action", "save");
                 f.forEach((k, v) -> {
                     if (!k.equals("themes")) {

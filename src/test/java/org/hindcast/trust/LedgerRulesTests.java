@@ -80,7 +80,7 @@ class LedgerRulesTests {
         List<FieldError> errors = EvidenceRules.check(in, LocalDate.of(2024, 3, 11),
                 slug -> Optional.of(new PublishedDate(LocalDate.of(2023, 1, 1), DatePrecision.DAY)), TODAY);
         // a URL and a paper both given, the URL malformed, observed before the forecast, the paper older than it
-        assertEquals(List.of("citationUrl", "citationUrl", "citedSource", "observedOn"), fields(errors));
+        assertEquals(List.of("citationUrl", "citationUrl", "citedPaper", "observedOn"), fields(errors));
     }
 
     @Test

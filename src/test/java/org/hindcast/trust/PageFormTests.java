@@ -45,13 +45,13 @@ class PageFormTests {
     private List<Form> forms(String paper, String theme, long forecast, long version) {
         Map<String, String> paperForm = new LinkedHashMap<>(Map.of("title", "T", "publisher", "P", "published", "2024-05-01",
                 "authors", "Fuzz Page Person"));
-        Map<String, String> forecastForm = new LinkedHashMap<>(Map.of("source", paper, "statement", "S",
+        Map<String, String> forecastForm = new LinkedHashMap<>(Map.of("paper", paper, "statement", "S",
                 "quote", "Q is expected to happen", "phrase", "is expected to", "resolveBy", "2027-01-01",
                 "resolveByBasis", "STATED", "themes", theme, "speaker", "AUTHORS"));
         return List.of(
                 new Form("/staff/papers", "EDITOR", "editor", paperForm, List.of("title", "publisher", "published", "authors")),
                 new Form("/staff/forecasts", "EDITOR", "editor", forecastForm,
-                        List.of("source", "statement", "quote", "resolveBy", "resolveByBasis", "themes")),
+                        List.of("paper", "statement", "quote", "resolveBy", "resolveByBasis", "themes")),
                 new Form("/staff/forecasts/" + forecast + "/evidence", "ANALYST", "analyst", new LinkedHashMap<>(Map.of(
                         "summary", "E", "observedOn", "2025-01-01", "citationUrl", "https://example.org", "stance", "SUPPORTS")),
                         List.of("summary", "observedOn", "stance")),

@@ -37,8 +37,10 @@ public class AuditResource {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (entity != null) {
-            where.append(" and entity = :entity");
-            params.put("entity", entity);
+            // a paper was called a source until the API said paper: the older entries keep the name they were written with
+            where.append(" and entity in :entity");
+            params.put("entity", entity.equals("paper") || entity.equals("source") ? java.util.List.of("paper", "source")
+                    : java.util.List.of(entity));
         }
         if (entityId != null) {
             where.append(" and entityId = :entityId");

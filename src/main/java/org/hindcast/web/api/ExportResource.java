@@ -3,6 +3,7 @@ package org.hindcast.web.api;
 import org.hindcast.exports.*;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import org.hindcast.common.Text;
 import jakarta.inject.Inject;
@@ -18,7 +19,7 @@ import java.util.Map;
 
 /**
  * CSV and JSON exports: /api/exports/{forecasts|resolutions|evidence|scores}.{csv|json}, filtered by
- * author, theme, source and a date range (made-on, resolved-on or observed-on).
+ * author, theme, paper and a date range (made-on, resolved-on or observed-on).
  */
 @Path("/api/exports")
 public class ExportResource {
@@ -26,13 +27,15 @@ public class ExportResource {
     @Inject
     ExportService exports;
 
-    @Operation(summary = "Export a table as CSV or JSON", description = "forecasts, resolutions, evidence or scores; filtered by author, theme (with sub-themes), source and from/to.")
+    @Operation(summary = "Export a table as CSV or JSON", description = "forecasts, resolutions, evidence or scores; filtered by author, theme (with sub-themes), paper and from/to.")
     @GET
     @Path("{table}.{format}")
     public Response export(@PathParam("table") String table, @PathParam("format") String format,
                            @QueryParam("author") String author, @QueryParam("theme") String theme,
-                           @QueryParam("source") String source, @QueryParam("from") String from, @QueryParam("to") String to) {
-        var filter = new ExportService.Filter(Text.blankToNull(author), Text.blankToNull(theme), Text.blankToNull(source), QueryParams.date("from", from),
+                           @QueryParam("paper") String paper,
+                           @Parameter(hidden = true, description = "the old name of paper") @QueryParam("source") String source,
+                           @QueryParam("from") String from, @QueryParam("to") String to) {
+        var filter = new ExportService.Filter(Text.blankToNull(author), Text.blankToNull(theme), Text.blankToNull(paper != null ? paper : source), QueryParams.date("from", from),
                 QueryParams.date("to", to));
         ExportService.Table data = switch (table) {
             case "forecasts" -> exports.forecasts(filter);

@@ -37,7 +37,7 @@ public final class ExtractionResource {
     private ExtractionResource() {
     }
 
-    public record Candidates(String source, String rulesVersion, String phraseTableVersion, List<Candidate> candidates) {
+    public record Candidates(String paper, String rulesVersion, String phraseTableVersion, List<Candidate> candidates) {
     }
 
     public record Span(@NotNull @Min(0) Integer start, @NotNull @Min(1) Integer end) {

@@ -4,6 +4,7 @@ import org.hindcast.web.ForecastView;
 import org.hindcast.forecasts.*;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -39,11 +40,12 @@ public class ForecastResource {
     @Inject
     CorrectionProposals proposals;
 
-    @Operation(summary = "Forecasts", description = "Filter by author, theme (with sub-themes), source, status, dates, overdue and words; sorted and paged (size at most 200).")
+    @Operation(summary = "Forecasts", description = "Filter by author, theme (with sub-themes), paper, status, dates, overdue and words; sorted and paged (size at most 200).")
     @GET
     public PageOf<ForecastView> list(@QueryParam("author") @Size(max = 100) String author,
                                      @QueryParam("theme") @Size(max = 100) String theme,
-                                     @QueryParam("source") @Size(max = 100) String source,
+                                     @QueryParam("paper") @Size(max = 100) String paper,
+                                     @Parameter(hidden = true, description = "the old name of paper") @QueryParam("source") @Size(max = 100) String source,
                                      @QueryParam("status") String status,
                                      @QueryParam("resolved") String resolved,
                                      @QueryParam("madeFrom") String madeFrom,
@@ -56,7 +58,7 @@ public class ForecastResource {
                                              message = "one of madeOn, -madeOn, resolveBy, -resolveBy, id") String sort,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        var filter = new ForecastInput.Filter(author, theme, source,
+        var filter = new ForecastInput.Filter(author, theme, paper != null ? paper : source,
                 QueryParams.enumValue("status", status, ForecastStatus.class), QueryParams.bool("resolved", resolved),
                 QueryParams.date("madeFrom", madeFrom), QueryParams.date("madeTo", madeTo),
                 QueryParams.date("resolveByFrom", resolveByFrom), QueryParams.date("resolveByTo", resolveByTo),

@@ -181,7 +181,7 @@ public class StaffPages {
                                 @QueryParam("end") Integer end) {
         viewer.require(Role.EDITOR, "/staff/forecasts/new" + (paperSlug == null ? "" : "?paper=" + paperSlug));
         Map<String, String> v = new HashMap<>();
-        v.put("source", paperSlug == null ? "" : paperSlug);
+        v.put("paper", paperSlug == null ? "" : paperSlug);
         v.put("fixed", paperSlug == null ? "" : "1");
         v.put("resolveByBasis", "STATED");
         v.put("probabilityBasis", "PHRASE_TABLE");
@@ -216,9 +216,9 @@ public class StaffPages {
      */
     private TemplateInstance forecastForm(Map<String, String> values, Map<String, String> fieldErrors, String suggestion) {
         PaperView fixed = null;
-        if ("1".equals(values.get("fixed")) && !values.getOrDefault("source", "").isBlank()) {
-            fixed = Paper.findBySlug(values.get("source")).map(PaperView::of)
-                    .orElseThrow(() -> new PageException(404, "No paper '" + values.get("source") + "'."));
+        if ("1".equals(values.get("fixed")) && !values.getOrDefault("paper", "").isBlank()) {
+            fixed = Paper.findBySlug(values.get("paper")).map(PaperView::of)
+                    .orElseThrow(() -> new PageException(404, "No paper '" + values.get("paper") + "'."));
         }
         return page.with(forecastForm, "Log a forecast").data("v", values).data("e", fieldErrors).data("fixedPaper", fixed)
                 .data("papers", fixed != null ? List.of() : papers.list(null, null, 0, 50).items().stream().map(PaperView::of).toList())
@@ -233,7 +233,7 @@ public class StaffPages {
     public Response createForecast(MultivaluedMap<String, String> form) {
         viewer.require(Role.EDITOR, "/staff/forecasts/new");
         csrf.check(form.getFirst("csrf"));
-        Map<String, String> v = values(form, "source", "statement", "quote", "speaker", "thirdParty", "condition", "phrase",
+        Map<String, String> v = values(form, "paper", "statement", "quote", "speaker", "thirdParty", "condition", "phrase",
                 "probability", "probabilityBasis", "madeOn", "resolveBy", "resolveByBasis", "resolveByNote", "resolutionCriteria",
                 "start", "end", "fixed", "sameQuoteAs");
         List<String> themeSlugs = form.get("themes") == null ? List.of() : form.get("themes");
@@ -259,7 +259,7 @@ public class StaffPages {
                 : choice(ProbabilityBasis.class, "probabilityBasis", v.get("probabilityBasis"), fieldErrors);
         Speaker speaker = choice(Speaker.class, "speaker", v.get("speaker"), fieldErrors);
         ResolveByBasis resolveByBasis = choice(ResolveByBasis.class, "resolveByBasis", v.get("resolveByBasis"), fieldErrors);
-        var input = new ForecastInput.NewForecast(v.get("source"), v.get("statement"), v.get("quote"),
+        var input = new ForecastInput.NewForecast(v.get("paper"), v.get("statement"), v.get("quote"),
                 speaker, Text.blankToNull(v.get("thirdParty")), Text.blankToNull(v.get("condition")), Text.blankToNull(v.get("phrase")),
                 probability, basis, null, madeOn, resolveBy, resolveByBasis,
                 Text.blankToNull(v.get("resolveByNote")), Text.blankToNull(v.get("resolutionCriteria")), themeSlugs, null,
@@ -268,7 +268,7 @@ public class StaffPages {
         if (fieldErrors.isEmpty()) {
             try {
                 Forecast f = v.get("start").isBlank() ? forecasts.create(viewer.name(), input)
-                        : extraction.accept(viewer.name(), input.source(), Integer.parseInt(v.get("start")),
+                        : extraction.accept(viewer.name(), input.paper(), Integer.parseInt(v.get("start")),
                         Integer.parseInt(v.get("end")), input);
                 return Response.seeOther(URI.create("/forecasts/" + f.id)).build();
             } catch (ApiException e) {
@@ -330,12 +330,12 @@ public class StaffPages {
     public Response addEvidence(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         viewer.require(Role.ANALYST, "/staff/forecasts/" + id + "/evidence");
         csrf.check(form.getFirst("csrf"));
-        Map<String, String> v = values(form, "summary", "observedOn", "citationUrl", "citedSource", "citationNote", "stance");
+        Map<String, String> v = values(form, "summary", "observedOn", "citationUrl", "citedPaper", "citationNote", "stance");
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         LocalDate observedOn = parseDate("observedOn", v.get("observedOn"), fieldErrors, true);
         Stance stance = choice(Stance.class, "stance", v.get("stance"), fieldErrors);
         var in = new EvidenceService.NewEvidence(v.get("summary"), observedOn, Text.blankToNull(v.get("citationUrl")),
-                Text.blankToNull(v.get("citedSource")), Text.blankToNull(v.get("citationNote")), stance);
+                Text.blankToNull(v.get("citedPaper")), Text.blankToNull(v.get("citationNote")), stance);
         if (!fieldErrors.isEmpty()) {
             // what the form could not read is said with everything else the rules say of the rest
             FormErrors.merge(fieldErrors, evidence.check(id, in));

@@ -1,6 +1,13 @@
 package org.hindcast.web;
 
-import org.hindcast.forecasts.*;
+import org.hindcast.forecasts.CorrectionProposal;
+import org.hindcast.forecasts.Forecast;
+import org.hindcast.forecasts.ForecastCorrection;
+import org.hindcast.forecasts.ForecastStatus;
+import org.hindcast.forecasts.ForecastWithdrawal;
+import org.hindcast.forecasts.ProbabilityBasis;
+import org.hindcast.forecasts.ResolveByBasis;
+import org.hindcast.forecasts.Speaker;
 
 import org.hindcast.evidence.Evidence;
 import org.hindcast.evidence.Stance;

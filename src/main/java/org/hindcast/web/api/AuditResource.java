@@ -1,6 +1,6 @@
 package org.hindcast.web.api;
 
-import org.hindcast.audit.*;
+import org.hindcast.audit.AuditEntry;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 

@@ -1,6 +1,8 @@
 package org.hindcast.web.api;
 
-import org.hindcast.authors.*;
+import org.hindcast.authors.Author;
+import org.hindcast.authors.AuthorService;
+import org.hindcast.authors.AuthorView;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 

@@ -1,6 +1,8 @@
 package org.hindcast.web.api;
 
-import org.hindcast.corpus.*;
+import org.hindcast.corpus.CorpusExporter;
+import org.hindcast.corpus.CorpusLoader;
+import org.hindcast.corpus.ImportReport;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 

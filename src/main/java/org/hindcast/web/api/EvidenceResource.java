@@ -1,6 +1,7 @@
 package org.hindcast.web.api;
 
-import org.hindcast.evidence.*;
+import org.hindcast.evidence.Evidence;
+import org.hindcast.evidence.EvidenceService;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 

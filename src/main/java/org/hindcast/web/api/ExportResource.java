@@ -1,6 +1,7 @@
 package org.hindcast.web.api;
 
-import org.hindcast.exports.*;
+import org.hindcast.exports.Csv;
+import org.hindcast.exports.ExportService;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;

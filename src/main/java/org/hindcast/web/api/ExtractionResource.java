@@ -1,6 +1,8 @@
 package org.hindcast.web.api;
 
-import org.hindcast.extraction.*;
+import org.hindcast.extraction.Candidate;
+import org.hindcast.extraction.ExtractionService;
+import org.hindcast.extraction.Extractor;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 

@@ -1,6 +1,5 @@
 package org.hindcast.web.api;
 
-import org.hindcast.exports.*;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 

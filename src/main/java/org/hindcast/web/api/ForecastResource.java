@@ -1,7 +1,12 @@
 package org.hindcast.web.api;
 
 import org.hindcast.web.ForecastView;
-import org.hindcast.forecasts.*;
+import org.hindcast.forecasts.CorrectionProposal;
+import org.hindcast.forecasts.CorrectionProposals;
+import org.hindcast.forecasts.Forecast;
+import org.hindcast.forecasts.ForecastInput;
+import org.hindcast.forecasts.ForecastService;
+import org.hindcast.forecasts.ForecastStatus;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;

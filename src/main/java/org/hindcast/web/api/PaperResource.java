@@ -1,6 +1,8 @@
 package org.hindcast.web.api;
 
-import org.hindcast.papers.*;
+import org.hindcast.papers.Paper;
+import org.hindcast.papers.PaperService;
+import org.hindcast.papers.PaperView;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 

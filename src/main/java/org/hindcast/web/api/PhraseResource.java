@@ -1,6 +1,7 @@
 package org.hindcast.web.api;
 
-import org.hindcast.phrases.*;
+import org.hindcast.phrases.PhraseTable;
+import org.hindcast.phrases.PhraseTables;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 

@@ -1,6 +1,7 @@
 package org.hindcast.web.api;
 
-import org.hindcast.resolutions.*;
+import org.hindcast.resolutions.Resolution;
+import org.hindcast.resolutions.ResolutionService;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 

@@ -1,6 +1,7 @@
 package org.hindcast.web.api;
 
-import org.hindcast.themes.*;
+import org.hindcast.themes.Theme;
+import org.hindcast.themes.ThemeService;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 

@@ -1,6 +1,9 @@
 package org.hindcast.web.api;
 
-import org.hindcast.trackrecords.*;
+import org.hindcast.trackrecords.Leaderboard;
+import org.hindcast.trackrecords.LeaderboardService;
+import org.hindcast.trackrecords.TrackRecord;
+import org.hindcast.trackrecords.TrackRecordService;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 

@@ -1,6 +1,9 @@
 package org.hindcast.web.api;
 
-import org.hindcast.users.*;
+import org.hindcast.users.Passwords;
+import org.hindcast.users.Role;
+import org.hindcast.users.User;
+import org.hindcast.users.UserService;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 

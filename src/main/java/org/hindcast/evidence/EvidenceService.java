@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 @ApplicationScoped
 @Transactional
@@ -58,16 +59,26 @@ public class EvidenceService {
     }
 
     private List<Problem.FieldError> check(Forecast forecast, NewEvidence in) {
+        return check(forecast, in, cited(in));
+    }
+
+    private List<Problem.FieldError> check(Forecast forecast, NewEvidence in, Optional<Paper> cited) {
         List<Problem.FieldError> errors = new ArrayList<>(ProblemMappers.fieldErrors(validator.validate(in)));
-        errors.addAll(EvidenceRules.check(in, forecast.madeOn, slug -> Paper.findBySlug(slug.trim()).map(Paper::published),
-                LocalDate.now(clock)));
+        errors.addAll(EvidenceRules.check(in, forecast.madeOn, slug -> cited.map(Paper::published), LocalDate.now(clock)));
         return errors;
+    }
+
+    /** The ledger paper the evidence cites, looked up once for the rules and the record. */
+    private static Optional<Paper> cited(NewEvidence in) {
+        String slug = Text.blankToNull(in.citedPaper());
+        return slug == null ? Optional.empty() : Paper.findBySlug(slug.trim());
     }
 
     /** Attaches evidence to a forecast, or refuses naming every field it gets wrong (nothing written). */
     public Evidence add(String actor, long forecastId, NewEvidence in) {
         Forecast forecast = forecasts.get(forecastId);
-        ApiException.refuseIfAny(check(forecast, in));
+        Optional<Paper> cited = cited(in);
+        ApiException.refuseIfAny(check(forecast, in, cited));
         Evidence e = new Evidence();
         e.forecast = forecast;
         e.summary = in.summary().trim();
@@ -77,7 +88,7 @@ public class EvidenceService {
         if (Text.blankToNull(in.citationUrl()) != null) {
             e.citationUrl = in.citationUrl().trim();
         } else {
-            e.citedPaper = Paper.findBySlug(in.citedPaper().trim()).orElseThrow();
+            e.citedPaper = cited.orElseThrow();
         }
         e.addedBy = actor;
         e.persist();

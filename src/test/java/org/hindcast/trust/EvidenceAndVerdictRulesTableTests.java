@@ -1,7 +1,5 @@
 package org.hindcast.trust;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.hindcast.corpus.CorpusImporter;
@@ -32,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class EvidenceAndVerdictRulesTableTests {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /** A corpus paper of 2022, before every forecast the table attaches to. */
     private static final String EARLIER_PAPER = "cc-2022-09-china-korea-muted-anniversary";
 
@@ -114,26 +111,14 @@ class EvidenceAndVerdictRulesTableTests {
     }
 
     private static Map<String, Object> forecast() {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("statement", "Xi Jinping visits South Korea for the APEC summit in November 2025.");
-        f.put("quote", "Xi Jinping is expected to visit South Korea during the APEC in November 2025.");
-        f.put("phrase", "is expected to");
-        f.put("resolveBy", "2025-11-30");
-        f.put("resolveByBasis", "STATED");
-        f.put("themes", List.of("taiwan"));
-        return f;
+        return LedgerRulesTableTests.valid();
     }
 
-    private String paperFile(String slug, String what, Map<String, Object> value) throws Exception {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("format", "hindcast-paper/1");
-        doc.put("paper", Map.of("slug", slug, "title", "Rules table " + slug, "publisher", "Test", "published", "2024-11-13",
-                "authors", List.of(Map.of("name", "Rules Table Author", "slug", "rules-table-author"))));
+    /** The forecast's corpus file with this evidence (or verdict) in it. */
+    private static String paperFile(String slug, String what, Map<String, Object> value) throws Exception {
         Map<String, Object> f = forecast();
-        f.put("key", "k");
         f.put(what, what.equals("evidence") ? List.of(value) : value);
-        doc.put("forecasts", List.of(f));
-        return YAML.writeValueAsString(doc);
+        return LedgerRulesTableTests.paperFile(slug, f);
     }
 
     private static Map<String, String> form(Map<String, Object> values) {

@@ -113,7 +113,8 @@ class LedgerRulesTableTests {
         f.put("probabilityBasis", "EDITOR");
     }
 
-    private static Map<String, Object> valid() {
+    /** A forecast every door accepts: each row of the tables changes one thing of it. */
+    static Map<String, Object> valid() {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("statement", "Xi Jinping visits South Korea for the APEC summit in November 2025.");
         f.put("quote", "Xi Jinping is expected to visit South Korea during the APEC in November 2025.");
@@ -129,7 +130,8 @@ class LedgerRulesTableTests {
         return cut > 0 ? field.substring(0, cut) : field;
     }
 
-    private String paperFile(String slug, Map<String, Object> forecast) throws Exception {
+    /** A corpus file of one paper with this one forecast (keyed "k"). */
+    static String paperFile(String slug, Map<String, Object> forecast) throws Exception {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("format", "hindcast-paper/1");
         doc.put("paper", Map.of("slug", slug, "title", "Rules table " + slug, "publisher", "Test", "published", "2024-11-13",

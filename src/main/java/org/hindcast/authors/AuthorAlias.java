@@ -41,6 +41,10 @@ public class AuthorAlias extends PanacheEntityBase {
     @Size(max = 400)
     public String skeleton;
 
+    /** The key's letters, sorted (see {@link AuthorNames#letters}): how "did you mean" finds a near name. */
+    @Size(max = 200)
+    public String letters;
+
     public static Optional<AuthorAlias> findByKey(String key) {
         return find("aliasKey", key).firstResultOptional();
     }

@@ -81,4 +81,15 @@ public final class AuthorNames {
                         + (Character.getName(cp) == null ? "" : " " + Character.getName(cp)) + ")")
                 .collect(Collectors.joining(", "));
     }
+
+    /**
+     * The letters and digits of a name's key, sorted: equal for names that differ only in order, spaces and
+     * hyphens ("Donggyu Lee", "Lee Dong-gyu", "Lee Donggyu"), which {@link #key} keeps apart because "dong gyu" and
+     * "donggyu" are other parts. A new name with the letters of another author's is a "did you mean" (never a
+     * silent match: two people may have such names).
+     */
+    public static String letters(String key) {
+        int[] cps = key.codePoints().filter(cp -> cp != ' ').sorted().toArray();
+        return new String(cps, 0, cps.length);
+    }
 }

@@ -91,7 +91,41 @@ public class AuthorService {
 
     /** The author of a printed name: found by alias, or created with that name as its first alias. */
     public Author findOrCreate(String actor, String printedName, String affiliation) {
-        return findByName(printedName).orElseGet(() -> create(actor, null, printedName, affiliation, List.of()));
+        return findOrCreate(actor, printedName, affiliation, false);
+    }
+
+    /**
+     * The same, asking "did you mean" first: a new name with the letters of another author's name (order, spaces
+     * and hyphens aside) is refused with that author named, unless newPerson confirms it is someone else.
+     */
+    public Author findOrCreate(String actor, String printedName, String affiliation, boolean newPerson) {
+        Optional<Author> known = findByName(printedName);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        if (!newPerson) {
+            List<Author> near = nearNames(printedName);
+            if (!near.isEmpty()) {
+                String names = near.stream().map(a -> "'" + a.displayName + "' (" + a.slug + ")")
+                        .collect(java.util.stream.Collectors.joining(" or "));
+                throw new ApiException(409, "Conflict", "No author is named '" + printedName + "'; did you mean " + names
+                        + "? Use that author, or confirm that this is a new person.",
+                        List.of(new org.hindcast.problems.Problem.FieldError("name", "did you mean " + names + "?")));
+            }
+        }
+        return create(actor, null, printedName, affiliation, List.of());
+    }
+
+    /** Authors with a name of the same letters as this one, in another order or with other spaces and hyphens. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Author> nearNames(String printedName) {
+        String key = AuthorNames.key(printedName);
+        if (key.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select distinct al.author from AuthorAlias al where al.letters = :letters and al.aliasKey <> :key",
+                        Author.class).setParameter("letters", AuthorNames.letters(key)).setParameter("key", key)
+                .setMaxResults(5).getResultList();
     }
 
     public Author addAlias(String actor, String slug, String alias) {

@@ -39,11 +39,12 @@ public class AuthorSkeletons {
         int total = 0;
         while (true) {
             int done = QuarkusTransaction.requiringNew().call(() -> {
-                List<Object[]> rows = em.createNativeQuery("select id, alias from author_alias where skeleton is null "
+                List<Object[]> rows = em.createNativeQuery("select id, alias from author_alias where skeleton is null or letters is null "
                         + "order by id limit 1000 for update skip locked").getResultList();
                 for (Object[] r : rows) {
-                    em.createNativeQuery("update author_alias set skeleton = ?1 where id = ?2")
+                    em.createNativeQuery("update author_alias set skeleton = ?1, letters = ?3 where id = ?2")
                             .setParameter(1, AuthorNames.skeleton((String) r[1])).setParameter(2, ((Number) r[0]).longValue())
+                            .setParameter(3, AuthorNames.letters(AuthorNames.key((String) r[1])))
                             .executeUpdate();
                 }
                 return rows.size();

@@ -365,7 +365,7 @@ public class BulkLoader {
             s.id = authorIds[i];
             author.row(s.id, s.slug, s.displayName, s.affiliation, s.baselineHash, s.baselineHash == null ? null : 0);
             for (String name : s.newAliases) {
-                alias.row(s.id, name, AuthorNames.key(name), AuthorNames.skeleton(name));
+                alias.row(s.id, name, AuthorNames.key(name), AuthorNames.skeleton(name), AuthorNames.letters(AuthorNames.key(name)));
             }
             audit.row(actor, "author.create", "author", s.slug, s.displayName);
         }
@@ -445,7 +445,7 @@ public class BulkLoader {
             results.add(new ImportReport.FileResult(a.name(), ImportReport.Outcome.LOADED, added, new ImportReport.Counts(), List.of()));
         }
         author.copy(copy, "author (id, slug, display_name, affiliation, corpus_hash, corpus_version)");
-        alias.copy(copy, "author_alias (author_id, alias, alias_key, skeleton)");
+        alias.copy(copy, "author_alias (author_id, alias, alias_key, skeleton, letters)");
         paper.copy(copy, "paper (id, slug, title, publisher, series, url, published_on, published_precision, language, "
                 + "created_by, printed_authors, source_text, note, corpus_hash, corpus_version)");
         paperAuthor.copy(copy, "paper_author (paper_id, position, author_id)");

@@ -52,6 +52,21 @@ public class EvidenceService {
                               @NotNull(message = "choose SUPPORTS, REFUTES or CONTEXT") Stance stance) {
     }
 
+    /** How many pieces of evidence each of these forecasts has (absent: none). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public java.util.Map<Long, Long> counts(List<Long> forecastIds) {
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        if (forecastIds.isEmpty()) {
+            return counts;
+        }
+        List<Object[]> rows = Evidence.getEntityManager().createNativeQuery(
+                        "select forecast_id, count(*) from evidence where forecast_id = any(cast(?1 as bigint[])) group by forecast_id")
+                .setParameter(1, forecastIds.toArray(Long[]::new)).getResultList();
+        rows.forEach(r -> counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+        return counts;
+    }
+
     /** Every field the evidence gets wrong for this forecast: its shape and the rules of {@link EvidenceRules}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Problem.FieldError> check(long forecastId, NewEvidence in) {

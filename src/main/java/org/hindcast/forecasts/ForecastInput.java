@@ -77,8 +77,61 @@ public final class ForecastInput {
     }
 
     /** The filters of the forecast list. */
+    /**
+     * Which forecasts a list holds. {@code text} is a full-text query (web-search syntax: words, "a phrase", or,
+     * -word) over statements, quotes, conditions, paper titles and author names. The queue's fields:
+     * {@code dueWithinDays} keeps pending forecasts due by today plus that many days (overdue ones included);
+     * {@code notJudgeableBy} leaves out those that user logged or corrected (they may not resolve them);
+     * {@code withoutEvidence} keeps those with no evidence yet.
+     */
     public record Filter(String author, String theme, String paper, ForecastStatus status, Boolean resolved,
                          LocalDate madeFrom, LocalDate madeTo, LocalDate resolveByFrom, LocalDate resolveByTo,
-                         Boolean overdue, String text) {
+                         Boolean overdue, String text, Integer dueWithinDays, String notJudgeableBy, Boolean withoutEvidence) {
+
+        public Filter(String author, String theme, String paper, ForecastStatus status, Boolean resolved,
+                      LocalDate madeFrom, LocalDate madeTo, LocalDate resolveByFrom, LocalDate resolveByTo,
+                      Boolean overdue, String text) {
+            this(author, theme, paper, status, resolved, madeFrom, madeTo, resolveByFrom, resolveByTo, overdue, text, null, null, null);
+        }
+
+        public static Filter none() {
+            return new Filter(null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        public Filter withAuthor(String slug) {
+            return new Filter(slug, theme, paper, status, resolved, madeFrom, madeTo, resolveByFrom, resolveByTo, overdue, text,
+                    dueWithinDays, notJudgeableBy, withoutEvidence);
+        }
+
+        public Filter withTheme(String slug) {
+            return new Filter(author, slug, paper, status, resolved, madeFrom, madeTo, resolveByFrom, resolveByTo, overdue, text,
+                    dueWithinDays, notJudgeableBy, withoutEvidence);
+        }
+
+        public Filter withPaper(String slug) {
+            return new Filter(author, theme, slug, status, resolved, madeFrom, madeTo, resolveByFrom, resolveByTo, overdue, text,
+                    dueWithinDays, notJudgeableBy, withoutEvidence);
+        }
+
+        public Filter withResolved(Boolean value) {
+            return new Filter(author, theme, paper, status, value, madeFrom, madeTo, resolveByFrom, resolveByTo, overdue, text,
+                    dueWithinDays, notJudgeableBy, withoutEvidence);
+        }
+
+        /** The reviewers' queue: pending, due within the days, none that user may not judge. */
+        public Filter dueFor(int days, String judge) {
+            return new Filter(author, theme, paper, status, resolved, madeFrom, madeTo, resolveByFrom, resolveByTo, overdue, text,
+                    days, judge, withoutEvidence);
+        }
+
+        public Filter withOverdueOnly() {
+            return new Filter(author, theme, paper, status, resolved, madeFrom, madeTo, resolveByFrom, resolveByTo, true, text,
+                    dueWithinDays, notJudgeableBy, withoutEvidence);
+        }
+
+        public Filter lackingEvidence() {
+            return new Filter(author, theme, paper, status, resolved, madeFrom, madeTo, resolveByFrom, resolveByTo, overdue, text,
+                    dueWithinDays, notJudgeableBy, true);
+        }
     }
 }

@@ -290,66 +290,116 @@ public class ForecastService {
         return f;
     }
 
+    /** The sorts of a forecast list; {@code relevance} only with words to rank by (it falls back to -madeOn). */
+    public static final List<String> SORTS = List.of("relevance", "-madeOn", "madeOn", "resolveBy", "-resolveBy", "id");
+
+    /**
+     * A page of the forecasts a filter keeps, with their total. One SQL statement (with its count): full-text
+     * words are the union of three index look-ups (forecast_search_idx, paper_search_idx, author_alias_search_idx,
+     * V13__search_and_queues.sql), each filter an indexed condition; the page's forecasts are then loaded by id.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
     public PageOf<Forecast> list(ForecastInput.Filter filter, String sort, int page, int size) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
+        StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new HashMap<>();
+        String text = filter.text() == null ? null : filter.text().replace("\u0000", "").trim();
+        boolean words = text != null && !text.isEmpty();
         if (filter.author() != null) {
             Author author = authors.findBySlug(filter.author())
                     .orElseThrow(() -> ApiException.badField("author", "no author '" + filter.author() + "'"));
-            where.append(" and exists (select 1 from Forecast f2 join f2.authors a where f2 = f and a.id = :author)");
+            where.append(" and exists (select 1 from forecast_author fa where fa.forecast_id = f.id and fa.author_id = :author)");
             params.put("author", author.id);
         }
         if (filter.theme() != null) {
             Theme theme = Theme.findBySlug(filter.theme())
                     .orElseThrow(() -> ApiException.badField("theme", "no theme '" + filter.theme() + "'"));
-            where.append(" and exists (select 1 from Forecast f3 join f3.themes t where f3 = f and t.id in :themes)");
+            where.append(" and exists (select 1 from forecast_theme ft where ft.forecast_id = f.id and ft.theme_id in (:themes))");
             params.put("themes", themes.subtreeIds(theme.id));
         }
         if (filter.paper() != null) {
             Paper paper = Paper.findBySlug(filter.paper())
                     .orElseThrow(() -> ApiException.badField("paper", "no paper '" + filter.paper() + "'"));
-            where.append(" and f.paper.id = :paper");
+            where.append(" and f.paper_id = :paper");
             params.put("paper", paper.id);
         }
         if (filter.status() != null) {
             where.append(" and f.status = :status");
-            params.put("status", filter.status());
+            params.put("status", filter.status().name());
         }
         if (filter.resolved() != null) {
-            where.append(filter.resolved() ? " and f.status <> :pending" : " and f.status = :pending");
-            params.put("pending", ForecastStatus.PENDING);
+            where.append(filter.resolved() ? " and f.status <> 'PENDING'" : " and f.status = 'PENDING'");
         }
-        range(where, params, "f.madeOn", "madeFrom", filter.madeFrom(), "madeTo", filter.madeTo());
-        range(where, params, "f.resolveBy", "resolveByFrom", filter.resolveByFrom(), "resolveByTo", filter.resolveByTo());
+        range(where, params, "f.made_on", "madeFrom", filter.madeFrom(), "madeTo", filter.madeTo());
+        range(where, params, "f.resolve_by", "resolveByFrom", filter.resolveByFrom(), "resolveByTo", filter.resolveByTo());
+        LocalDate today = LocalDate.now(clock);
         if (filter.overdue() != null) {
-            where.append(filter.overdue()
-                    ? " and f.status = :pendingOverdue and f.resolveBy < :today"
-                    : " and not (f.status = :pendingOverdue and f.resolveBy < :today)");
-            params.put("pendingOverdue", ForecastStatus.PENDING);
-            params.put("today", LocalDate.now(clock));
+            where.append(filter.overdue() ? " and f.status = 'PENDING' and f.resolve_by < :today"
+                    : " and not (f.status = 'PENDING' and f.resolve_by < :today)");
+            params.put("today", today);
         }
-        if (filter.text() != null && !filter.text().isBlank()) {
-            where.append(" and (lower(f.statement) like :text or lower(f.quote) like :text)");
-            params.put("text", "%" + filter.text().replace("\u0000", "").trim().toLowerCase()
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        if (filter.dueWithinDays() != null) {
+            if (filter.dueWithinDays() < 0 || filter.dueWithinDays() > 3660) {
+                throw ApiException.badField("dueWithinDays", "must be between 0 and 3660 days");
+            }
+            where.append(" and f.status = 'PENDING' and f.resolve_by <= :dueBy");
+            params.put("dueBy", today.plusDays(filter.dueWithinDays()));
         }
-        String order = switch (sort == null ? "-madeOn" : sort) {
-            case "madeOn" -> " order by f.madeOn, f.id";
-            case "resolveBy" -> " order by f.resolveBy, f.id";
-            case "-resolveBy" -> " order by f.resolveBy desc, f.id desc";
+        if (filter.notJudgeableBy() != null) {
+            // VerdictRules.mayResolve: whoever logged or corrected a forecast may not resolve it
+            where.append(" and f.created_by <> :judge and not exists (select 1 from forecast_correction c "
+                    + "where c.forecast_id = f.id and c.corrected_by = :judge)");
+            params.put("judge", filter.notJudgeableBy());
+        }
+        if (Boolean.TRUE.equals(filter.withoutEvidence())) {
+            where.append(" and not exists (select 1 from evidence e where e.forecast_id = f.id)");
+        }
+        String from = " from forecast f";
+        if (words) {
+            if (text.length() > 200) {
+                throw ApiException.badField("q", "at most 200 characters");
+            }
+            from = " from forecast f cross join (select websearch_to_tsquery('english', :text) as q, "
+                    + "websearch_to_tsquery('simple', :text) as names) w";
+            where.append(" and f.id in (select x.id from forecast x where x.search @@ w.q"
+                    + " union select y.id from paper p join forecast y on y.paper_id = p.id where p.search @@ w.q"
+                    + " union select fa.forecast_id from author_alias al join forecast_author fa on fa.author_id = al.author_id"
+                    + " where al.search @@ w.names)");
+            params.put("text", text);
+        }
+        String chosen = sort == null || sort.isBlank() ? (words ? "relevance" : "-madeOn") : sort;
+        String order = switch (chosen) {
+            case "relevance" -> words ? " order by ts_rank_cd(f.search, w.q) desc, f.made_on desc, f.id desc"
+                    : " order by f.made_on desc, f.id desc";
+            case "madeOn" -> " order by f.made_on, f.id";
+            case "resolveBy" -> " order by f.resolve_by, f.id";
+            case "-resolveBy" -> " order by f.resolve_by desc, f.id desc";
             case "id" -> " order by f.id";
-            case "-madeOn" -> " order by f.madeOn desc, f.id desc";
-            default -> throw ApiException.badField("sort", "one of madeOn, -madeOn, resolveBy, -resolveBy, id");
+            case "-madeOn" -> " order by f.made_on desc, f.id desc";
+            default -> throw ApiException.badField("sort", "one of " + String.join(", ", SORTS));
         };
-        TypedQuery<Long> count = em.createQuery("select count(f) from Forecast f" + where, Long.class);
-        TypedQuery<Forecast> query = em.createQuery("select f from Forecast f join fetch f.paper" + where + order, Forecast.class);
+        var count = em.createNativeQuery("select count(*)" + from + where);
+        var query = em.createNativeQuery("select f.id" + from + where + order + " limit :limit offset :offset");
         params.forEach((k, v) -> {
             count.setParameter(k, v);
             query.setParameter(k, v);
         });
-        List<Forecast> items = query.setFirstResult(page * size).setMaxResults(size).getResultList();
-        return new PageOf<>(items, page, size, count.getSingleResult());
+        query.setParameter("limit", size).setParameter("offset", (long) page * size);
+        List<Number> ids = query.getResultList();
+        long total = ((Number) count.getSingleResult()).longValue();
+        return new PageOf<>(byIds(ids), page, size, total);
+    }
+
+    /** The forecasts of these ids, with their papers, in the ids' order. */
+    private List<Forecast> byIds(List<Number> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Forecast> byId = new HashMap<>();
+        em.createQuery("select f from Forecast f join fetch f.paper where f.id in :ids", Forecast.class)
+                .setParameter("ids", ids.stream().map(Number::longValue).toList()).getResultList()
+                .forEach(f -> byId.put(f.id, f));
+        return ids.stream().map(id -> byId.get(id.longValue())).toList();
     }
 
     /**
@@ -365,14 +415,7 @@ public class ForecastService {
                 .setParameter(1, authorId).getSingleResult()).longValue();
         List<Number> ids = em.createNativeQuery(authorPageSql(resolved))
                 .setParameter(1, authorId).setParameter(2, size).setParameter(3, (long) page * size).getResultList();
-        if (ids.isEmpty()) {
-            return new PageOf<>(List.of(), page, size, total);
-        }
-        Map<Long, Forecast> byId = new HashMap<>();
-        em.createQuery("select f from Forecast f join fetch f.paper where f.id in :ids", Forecast.class)
-                .setParameter("ids", ids.stream().map(Number::longValue).toList()).getResultList()
-                .forEach(f -> byId.put(f.id, f));
-        return new PageOf<>(ids.stream().map(id -> byId.get(id.longValue())).toList(), page, size, total);
+        return new PageOf<>(byIds(ids), page, size, total);
     }
 
     /** How many of an author's forecasts are resolved (or pending); ?1 the author's id. The benchmark runs this string too. */

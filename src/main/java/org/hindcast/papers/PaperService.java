@@ -35,7 +35,11 @@ public class PaperService {
     EntityManager em;
 
     /** An author as printed on a paper: an existing author's slug, or a name found by alias or created. */
-    public record PrintedAuthor(String slug, String name, String affiliation) {
+    /** An author as printed; newPerson confirms that a name near another author's is someone else. */
+    public record PrintedAuthor(String slug, String name, String affiliation, boolean newPerson) {
+        public PrintedAuthor(String slug, String name, String affiliation) {
+            this(slug, name, affiliation, false);
+        }
     }
 
     public record PaperFields(String slug, String title, String publisher, String series, String url,
@@ -170,7 +174,7 @@ public class PaperService {
             } else if (p.name() != null && !p.name().isBlank()) {
                 String field = "authors[" + i + "].name";
                 try {
-                    author = authors.findOrCreate(actor, AuthorNames.normalize(p.name()), p.affiliation());
+                    author = authors.findOrCreate(actor, AuthorNames.normalize(p.name()), p.affiliation(), p.newPerson());
                 } catch (ApiException e) {
                     throw new ApiException(e.status(), e.title(), field + ": " + e.getMessage(),
                             List.of(new org.hindcast.problems.Problem.FieldError(field, e.getMessage())));

@@ -77,4 +77,81 @@ public class LeaderboardService {
         }
         return new Leaderboard(Rules.VERSION, themeSlug, k, minScored, TrackRecord.BRIER_SCALE, entries, page, size, total);
     }
+
+    /**
+     * The board of a period: authors ranked on their forecasts resolved between two dates (either open), on a
+     * theme or all. The maintained rows hold all-time figures only, so a period's board is computed from the
+     * forecasts: the scored rows of the period, summed per author in Java by the scoring rules (brier, shrunk),
+     * ranked, and the page's authors scored in full for their intervals. Remembered per ledger snapshot.
+     */
+    public Leaderboard period(String themeSlug, java.time.LocalDate from, java.time.LocalDate to, int minScored, int page, int size) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw org.hindcast.problems.ApiException.badField("resolvedTo", "is before resolvedFrom");
+        }
+        return cache.read("leaderboard-period", SnapshotCache.args(themeSlug, from, to, minScored, page, size),
+                () -> computePeriod(themeSlug, from, to, minScored, page, size));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Leaderboard computePeriod(String themeSlug, java.time.LocalDate from, java.time.LocalDate to, int minScored,
+                                      int page, int size) {
+        double k = settings.shrinkage();
+        Long themeId = themeSlug == null || themeSlug.isBlank() ? null : themes.get(themeSlug).id;
+        StringBuilder sql = new StringBuilder("select fa.author_id, f.probability, f.outcome_credit from forecast f "
+                + "join forecast_author fa on fa.forecast_id = f.id where f.status in ('TRUE', 'FALSE', 'PARTIAL')");
+        if (from != null) {
+            sql.append(" and f.resolved_on >= :from");
+        }
+        if (to != null) {
+            sql.append(" and f.resolved_on <= :to");
+        }
+        if (themeId != null) {
+            sql.append(" and exists (select 1 from forecast_theme ft where ft.forecast_id = f.id and ft.theme_id in (:themes))");
+        }
+        var query = em.createNativeQuery(sql.toString());
+        if (from != null) {
+            query.setParameter("from", from);
+        }
+        if (to != null) {
+            query.setParameter("to", to);
+        }
+        if (themeId != null) {
+            query.setParameter("themes", themes.subtreeIds(themeId));
+        }
+        java.util.Map<Long, List<org.hindcast.scoring.ScoredForecast>> byAuthor = new java.util.HashMap<>();
+        for (Object[] r : (List<Object[]>) query.getResultList()) {
+            byAuthor.computeIfAbsent(((Number) r[0]).longValue(), x -> new ArrayList<>())
+                    .add(new org.hindcast.scoring.ScoredForecast(((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue()));
+        }
+        record Ranked(long author, int n, double brier, double shrunk) {
+        }
+        List<Ranked> ranked = new ArrayList<>();
+        byAuthor.forEach((author, set) -> {
+            if (set.size() >= minScored) {
+                double sum = 0;
+                for (var f : set) {
+                    sum += Rules.brier(f.p(), f.o());
+                }
+                double brier = sum / set.size();
+                ranked.add(new Ranked(author, set.size(), brier, (set.size() * brier + k * 0.25) / (set.size() + k)));
+            }
+        });
+        java.util.Map<Long, Object[]> names = new java.util.HashMap<>();
+        if (!ranked.isEmpty()) {
+            ((List<Object[]>) em.createNativeQuery("select id, slug, display_name from author where id in (:ids)")
+                    .setParameter("ids", ranked.stream().map(Ranked::author).toList()).getResultList())
+                    .forEach(r -> names.put(((Number) r[0]).longValue(), r));
+        }
+        ranked.sort(java.util.Comparator.comparingDouble(Ranked::shrunk).thenComparing(Ranked::n, java.util.Comparator.reverseOrder())
+                .thenComparing(r -> (String) names.get(r.author())[1]));
+        var scorer = settings.scorer();
+        List<Leaderboard.Entry> entries = new ArrayList<>();
+        for (int i = page * size; i < Math.min(ranked.size(), (page + 1) * size); i++) {
+            Ranked r = ranked.get(i);
+            SetScore score = scorer.score(byAuthor.get(r.author()));
+            entries.add(new Leaderboard.Entry(i + 1, (String) names.get(r.author())[1], (String) names.get(r.author())[2], r.n(),
+                    score.brier(), score.shrunkBrier(), score.brierInterval(), score.brierStdError()));
+        }
+        return new Leaderboard(Rules.VERSION, themeSlug, k, minScored, TrackRecord.BRIER_SCALE, entries, page, size, ranked.size());
+    }
 }

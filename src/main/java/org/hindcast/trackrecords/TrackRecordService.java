@@ -37,6 +37,9 @@ public class TrackRecordService {
     ScoredRows rows;
 
     @Inject
+    jakarta.persistence.EntityManager em;
+
+    @Inject
     AuthorService authors;
 
     @Inject
@@ -112,6 +115,21 @@ public class TrackRecordService {
                 phraseTables.current().version(), versionsUsed(set), TrackRecord.BRIER_SCALE,
                 figures(scorer, set, rows.attributedToOthersInPapersOf(author.id), today),
                 themeBreakdown, horizonBreakdown, null);
+    }
+
+    /** A scored forecast of a set at its resolution: when, and its Brier. */
+    public record Resolved(LocalDate resolvedOn, double brier) {
+    }
+
+    /** Every scored forecast of an author in resolution order (date, then id): the Brier-over-time chart's data. */
+    @SuppressWarnings("unchecked")
+    public List<Resolved> resolvedOfAuthor(String slug) {
+        List<Object[]> found = em.createNativeQuery("select f.resolved_on, f.probability, f.outcome_credit "
+                        + "from author a join forecast_author fa on fa.author_id = a.id join forecast f on f.id = fa.forecast_id "
+                        + "where a.slug = ?1 and f.status in ('TRUE', 'FALSE', 'PARTIAL') order by f.resolved_on, f.id")
+                .setParameter(1, slug).getResultList();
+        return found.stream().map(r -> new Resolved(r[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[0],
+                Rules.brier(((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue()))).toList();
     }
 
     public TrackRecord ofTheme(String slug) {

@@ -227,7 +227,8 @@ class PagesBrowserTests {
         editor.fill("#resolveBy", "2025-06-30");
         editor.click("button[value=save]");
         editor.waitForURL("**/forecasts/*");
-        String forecastUrl = editor.url();
+        String forecastUrl = editor.url().replaceAll("[?#].*", "");
+        assertTrue(editor.textContent("#flash").contains("The forecast is logged"), "a success message after the write");
         assertEquals("70%", editor.locator("[data-figure=probability]").textContent().substring(0, 3));
         editor.context().close();
 
@@ -239,7 +240,7 @@ class PagesBrowserTests {
         analyst.fill("#citationUrl", "https://example.org/tours");
         analyst.selectOption("#stance", "SUPPORTS");
         analyst.click("button[type=submit]:has-text('Attach')");
-        analyst.waitForURL(forecastUrl);
+        analyst.waitForURL(forecastUrl + "?done=evidence-added");
         assertTrue(analyst.locator("text=Group tours from China to South Korea resumed.").isVisible());
         analyst.context().close();
 
@@ -251,8 +252,9 @@ class PagesBrowserTests {
         reviewer.fill("#resolvedOn", "2025-07-01");
         reviewer.check("input[name=evidence]");
         reviewer.click("button[type=submit]:has-text('Record the verdict')");
-        reviewer.waitForURL(forecastUrl);
-        assertEquals("TRUE", reviewer.locator("[data-figure=status]").textContent());
+        reviewer.waitForURL(forecastUrl + "?done=resolved");
+        assertEquals("Came true", reviewer.locator("[data-figure=status]").textContent(), "a status reads as words");
+        assertEquals("TRUE", reviewer.locator("[data-figure=status]").getAttribute("data-status"));
         reviewer.navigate(url("/authors/" + author));
         assertTrue(reviewer.locator("[data-figure=headline-brier]").textContent().contains("Brier 0.090"),
                 "(0.70 - 1)^2 = 0.09 on the author's page at once");
@@ -272,7 +274,7 @@ class PagesBrowserTests {
         editor.fill("#probability", "10%");
         editor.fill("#reason", "The paper hedges more than we read.");
         editor.click("form[action$='/correct'] button[type=submit]");
-        editor.waitForURL("**/forecasts/" + id + "#proposals");
+        editor.waitForURL("**/forecasts/" + id + "?done=proposed#proposals");
         assertEquals("75%", editor.locator("[data-figure=probability]").textContent().substring(0, 3), "not applied by one person");
         assertTrue(editor.textContent("#proposal-table").contains("probability → 0.1"), editor.textContent("#proposal-table"));
         assertTrue(editor.textContent("#proposal-table").contains("awaiting a second person"));
@@ -281,7 +283,7 @@ class PagesBrowserTests {
         Page reviewer = signedIn("reviewer");
         reviewer.navigate(url("/forecasts/" + id));
         reviewer.click("#proposal-table button:has-text('Approve')");
-        reviewer.waitForURL("**/forecasts/" + id + "#corrections");
+        reviewer.waitForURL("**/forecasts/" + id + "?done=approved#corrections");
         assertEquals("10%", reviewer.locator("[data-figure=probability]").textContent().substring(0, 3));
         assertTrue(reviewer.textContent("#corrected-after-verdict").contains("Corrected after its verdict"));
         assertEquals("early", reviewer.textContent("ol.timeline .early"), "resolved before its resolve-by date, and marked");
@@ -306,7 +308,7 @@ class PagesBrowserTests {
         assertTrue(reviewer.textContent("#note-error").contains("say why"), "a note is needed, said next to the field");
         reviewer.fill("#note", "The paper prints 75%.");
         reviewer.click("form[action$='/reject'] button[type=submit]");
-        reviewer.waitForURL("**/forecasts/" + id + "#proposals");
+        reviewer.waitForURL("**/forecasts/" + id + "?done=rejected#proposals");
         assertTrue(reviewer.textContent("#proposal-table").contains("REJECTED by reviewer2: The paper prints 75%."),
                 reviewer.textContent("#proposal-table"));
         assertEquals("75%", reviewer.locator("[data-figure=probability]").textContent().substring(0, 3));
@@ -324,7 +326,7 @@ class PagesBrowserTests {
         assertTrue(editor.textContent("#reason-error").contains("say why"), "a reason is needed, said next to the field");
         editor.fill("#reason", "Logged twice; forecast 1 is the same.");
         editor.click("form[action$='/withdraw'] button[type=submit]");
-        editor.waitForURL("**/forecasts/" + id + "#withdrawn");
+        editor.waitForURL("**/forecasts/" + id + "?done=withdrawn#withdrawn");
         assertTrue(editor.textContent("#withdrawn").contains("Logged twice; forecast 1 is the same."), editor.textContent("#withdrawn"));
         assertTrue(editor.textContent("#withdrawn").contains("scored for nobody"));
         assertEquals(0, editor.locator("#withdraw-link").count(), "nothing left to withdraw");

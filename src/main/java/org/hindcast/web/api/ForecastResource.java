@@ -45,7 +45,10 @@ public class ForecastResource {
     @Inject
     CorrectionProposals proposals;
 
-    @Operation(summary = "Forecasts", description = "Filter by author, theme (with sub-themes), paper, status, dates, overdue and words; sorted and paged (size at most 200).")
+    @Operation(summary = "Forecasts", description = "Filter by author, theme (with sub-themes), paper, status, dates, overdue, "
+            + "due within a number of days, without evidence, and words (full-text, web-search syntax, over statements, quotes, "
+            + "paper titles and author names); excludeMine leaves out what the signed-in caller logged or corrected "
+            + "(the reviewers' queue); sorted (relevance when words are given) and paged (size at most 200).")
     @GET
     public PageOf<ForecastView> list(@QueryParam("author") @Size(max = 100) String author,
                                      @QueryParam("theme") @Size(max = 100) String theme,
@@ -59,15 +62,20 @@ public class ForecastResource {
                                      @QueryParam("resolveByTo") String resolveByTo,
                                      @QueryParam("overdue") String overdue,
                                      @QueryParam("q") @Size(max = 200) String text,
-                                     @QueryParam("sort") @Pattern(regexp = "-?(madeOn|resolveBy)|id",
-                                             message = "one of madeOn, -madeOn, resolveBy, -resolveBy, id") String sort,
+                                     @QueryParam("dueWithinDays") @Min(0) @Max(3660) Integer dueWithinDays,
+                                     @QueryParam("withoutEvidence") String withoutEvidence,
+                                     @QueryParam("excludeMine") String excludeMine,
+                                     @QueryParam("sort") @Pattern(regexp = "relevance|-?(madeOn|resolveBy)|id",
+                                             message = "one of relevance, madeOn, -madeOn, resolveBy, -resolveBy, id") String sort,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         var filter = new ForecastInput.Filter(author, theme, paper != null ? paper : source,
                 QueryParams.enumValue("status", status, ForecastStatus.class), QueryParams.bool("resolved", resolved),
                 QueryParams.date("madeFrom", madeFrom), QueryParams.date("madeTo", madeTo),
                 QueryParams.date("resolveByFrom", resolveByFrom), QueryParams.date("resolveByTo", resolveByTo),
-                QueryParams.bool("overdue", overdue), text);
+                QueryParams.bool("overdue", overdue), text, dueWithinDays,
+                Boolean.TRUE.equals(QueryParams.bool("excludeMine", excludeMine)) && caller.signedIn() ? caller.name() : null,
+                QueryParams.bool("withoutEvidence", withoutEvidence));
         PageOf<Forecast> found = forecasts.list(filter, sort, page, size);
         LocalDate today = LocalDate.now();
         return new PageOf<>(found.items().stream().map(f -> ForecastView.summary(f, today)).toList(),

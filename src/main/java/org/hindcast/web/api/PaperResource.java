@@ -43,8 +43,15 @@ public class PaperResource {
     @Inject
     Caller caller;
 
+    /**
+     * An author as printed: by slug, or by name (found by any printed form, or created). A new name whose letters are
+     * another author's ("Donggyu Lee" beside "Lee Dong-gyu") is refused with "did you mean" unless newPerson is true.
+     */
     public record PrintedAuthorInput(@Size(max = 100) String slug, @Size(max = 200) String name,
-                                     @Size(max = 300) String affiliation) {
+                                     @Size(max = 300) String affiliation, Boolean newPerson) {
+        public PrintedAuthorInput(String slug, String name, String affiliation) {
+            this(slug, name, affiliation, null);
+        }
     }
 
     public record NewPaper(@Size(max = 100) @Pattern(regexp = Slugs.PATTERN, message = "lower-case words joined by hyphens") String slug,
@@ -109,6 +116,6 @@ public class PaperResource {
     }
 
     private static List<PaperService.PrintedAuthor> printed(List<PrintedAuthorInput> input) {
-        return input.stream().map(a -> new PaperService.PrintedAuthor(a.slug(), a.name(), a.affiliation())).toList();
+        return input.stream().map(a -> new PaperService.PrintedAuthor(a.slug(), a.name(), a.affiliation(), Boolean.TRUE.equals(a.newPerson()))).toList();
     }
 }

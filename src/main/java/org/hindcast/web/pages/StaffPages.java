@@ -94,9 +94,6 @@ public class StaffPages {
     @Inject
     org.hindcast.extraction.ExtractionService extraction;
 
-    @Location("pages/staff.html")
-    Template desk;
-
     @Location("pages/paper-form.html")
     Template paperForm;
 
@@ -118,21 +115,6 @@ public class StaffPages {
     @Location("pages/reject-form.html")
     Template rejectForm;
 
-    @GET
-    @Path("staff")
-    public Response desk() {
-        if (!viewer.signedIn()) {
-            throw new PageException(303, "/login?next=/staff");
-        }
-        var overdue = forecasts.list(new ForecastInput.Filter(null, null, null, null, null, null, null, null, null, true, null),
-                "resolveBy", 0, 20);
-        LocalDate today = LocalDate.now();
-        return html(page.with(desk, "Staff desk")
-                .data("overdue", overdue.items().stream().map(f -> ForecastView.summary(f, today)).toList())
-                .data("overdueTotal", overdue.total())
-                .data("papers", papers.list(null, null, 0, 20).items().stream().map(PaperView::of).toList()));
-    }
-
     // ---------------------------------------------------------------- papers
 
     @GET
@@ -152,9 +134,11 @@ public class StaffPages {
     public Response createPaper(MultivaluedMap<String, String> form) {
         viewer.require(Role.EDITOR, "/staff/papers/new");
         csrf.check(form.getFirst("csrf"));
-        Map<String, String> v = values(form, "slug", "title", "publisher", "series", "url", "published", "language", "authors", "note");
+        Map<String, String> v = values(form, "slug", "title", "publisher", "series", "url", "published", "language", "authors", "note",
+                "newAuthors");
+        boolean newPeople = "on".equals(v.get("newAuthors"));
         List<PaperResource.PrintedAuthorInput> authors = Arrays.stream(v.get("authors").split("\\R"))
-                .map(String::trim).filter(s -> !s.isEmpty()).map(n -> new PaperResource.PrintedAuthorInput(null, n, null)).toList();
+                .map(String::trim).filter(s -> !s.isEmpty()).map(n -> new PaperResource.PrintedAuthorInput(null, n, null, newPeople)).toList();
         var input = new PaperResource.NewPaper(Text.blankToNull(v.get("slug")), v.get("title"), v.get("publisher"), Text.blankToNull(v.get("series")),
                 Text.blankToNull(v.get("url")), v.get("published"), Text.blankToNull(v.get("language")), authors, Text.blankToNull(v.get("note")), null);
         Map<String, String> fieldErrors = FormErrors.of(validator.validate(input));
@@ -162,8 +146,8 @@ public class StaffPages {
             try {
                 Paper p = papers.create(viewer.name(), new PaperService.PaperFields(input.slug(), input.title(), input.publisher(),
                         input.series(), input.url(), input.published(), input.language() == null ? "en" : input.language(),
-                        authors.stream().map(a -> new PaperService.PrintedAuthor(null, a.name(), null)).toList(), input.note(), null));
-                return Response.seeOther(URI.create("/papers/" + p.slug)).build();
+                        authors.stream().map(a -> new PaperService.PrintedAuthor(null, a.name(), null, newPeople)).toList(), input.note(), null));
+                return Response.seeOther(Flash.to("/papers/" + p.slug, "paper-added")).build();
             } catch (ApiException e) {
                 fieldErrors = FormErrors.of(e);
             } catch (ConstraintViolationException e) {
@@ -238,6 +222,9 @@ public class StaffPages {
                 "start", "end", "fixed", "sameQuoteAs");
         List<String> themeSlugs = form.get("themes") == null ? List.of() : form.get("themes");
         v.put("themes", String.join(",", themeSlugs));
+        Map<String, List<Choosers.Option>> options = new HashMap<>();
+        Map<String, String> choiceErrors = new LinkedHashMap<>();
+        String paperSlug = chosen("paper", choosers.paper(v.get("paper")), choiceErrors, options);
         if ("suggest".equals(form.getFirst("action"))) {
             // Without JavaScript: the phrase table's reading of the phrase, shown and filled in, nothing saved.
             var match = phraseTables.current().find(v.get("phrase").isBlank() ? v.get("quote") : v.get("phrase"));
@@ -251,7 +238,7 @@ public class StaffPages {
             });
             return html(forecastForm(v, Map.of(), suggestion));
         }
-        Map<String, String> fieldErrors = new LinkedHashMap<>();
+        Map<String, String> fieldErrors = new LinkedHashMap<>(choiceErrors);
         Double probability = parseProbability(v.get("probability"), fieldErrors);
         LocalDate madeOn = parseDate("madeOn", v.get("madeOn"), fieldErrors, false);
         LocalDate resolveBy = parseDate("resolveBy", v.get("resolveBy"), fieldErrors, true);
@@ -259,7 +246,7 @@ public class StaffPages {
                 : choice(ProbabilityBasis.class, "probabilityBasis", v.get("probabilityBasis"), fieldErrors);
         Speaker speaker = choice(Speaker.class, "speaker", v.get("speaker"), fieldErrors);
         ResolveByBasis resolveByBasis = choice(ResolveByBasis.class, "resolveByBasis", v.get("resolveByBasis"), fieldErrors);
-        var input = new ForecastInput.NewForecast(v.get("paper"), v.get("statement"), v.get("quote"),
+        var input = new ForecastInput.NewForecast(paperSlug == null ? v.get("paper") : paperSlug, v.get("statement"), v.get("quote"),
                 speaker, Text.blankToNull(v.get("thirdParty")), Text.blankToNull(v.get("condition")), Text.blankToNull(v.get("phrase")),
                 probability, basis, null, madeOn, resolveBy, resolveByBasis,
                 Text.blankToNull(v.get("resolveByNote")), Text.blankToNull(v.get("resolutionCriteria")), themeSlugs, null,
@@ -270,14 +257,14 @@ public class StaffPages {
                 Forecast f = v.get("start").isBlank() ? forecasts.create(viewer.name(), input)
                         : extraction.accept(viewer.name(), input.paper(), Integer.parseInt(v.get("start")),
                         Integer.parseInt(v.get("end")), input);
-                return Response.seeOther(URI.create("/forecasts/" + f.id)).build();
+                return Response.seeOther(Flash.to("/forecasts/" + f.id, "forecast-logged")).build();
             } catch (ApiException e) {
                 fieldErrors = FormErrors.of(e);
             } catch (ConstraintViolationException e) {
                 fieldErrors = FormErrors.of(e);
             }
         }
-        return html(forecastForm(v, fieldErrors, null), 400);
+        return html(forecastForm(v, fieldErrors, null).data("options", options), 400);
     }
 
     // ---------------------------------------------------------------- the extraction assistant
@@ -293,7 +280,7 @@ public class StaffPages {
         } catch (ApiException e) {
             throw new PageException(e.status() == 413 ? 413 : 400, e.getMessage());
         }
-        return Response.seeOther(URI.create("/papers/" + slug + "#candidates")).build();
+        return Response.seeOther(Flash.to("/papers/" + slug + "#candidates", "text-attached")).build();
     }
 
     @POST
@@ -307,7 +294,7 @@ public class StaffPages {
         } catch (NumberFormatException e) {
             throw new PageException(400, "The form lost the candidate's place; reload the page.");
         }
-        return Response.seeOther(URI.create("/papers/" + slug + "#candidates")).build();
+        return Response.seeOther(Flash.to("/papers/" + slug + "#candidates", "candidate-rejected")).build();
     }
 
     // ---------------------------------------------------------------- evidence
@@ -332,24 +319,26 @@ public class StaffPages {
         csrf.check(form.getFirst("csrf"));
         Map<String, String> v = values(form, "summary", "observedOn", "citationUrl", "citedPaper", "citationNote", "stance");
         Map<String, String> fieldErrors = new LinkedHashMap<>();
+        Map<String, List<Choosers.Option>> options = new HashMap<>();
+        String citedPaper = chosen("citedPaper", choosers.paper(v.get("citedPaper")), fieldErrors, options);
         LocalDate observedOn = parseDate("observedOn", v.get("observedOn"), fieldErrors, true);
         Stance stance = choice(Stance.class, "stance", v.get("stance"), fieldErrors);
         var in = new EvidenceService.NewEvidence(v.get("summary"), observedOn, Text.blankToNull(v.get("citationUrl")),
-                Text.blankToNull(v.get("citedPaper")), Text.blankToNull(v.get("citationNote")), stance);
+                citedPaper != null ? citedPaper : Text.blankToNull(v.get("citedPaper")), Text.blankToNull(v.get("citationNote")), stance);
         if (!fieldErrors.isEmpty()) {
             // what the form could not read is said with everything else the rules say of the rest
             FormErrors.merge(fieldErrors, evidence.check(id, in));
         } else {
             try {
                 evidence.add(viewer.name(), id, in);
-                return Response.seeOther(URI.create("/forecasts/" + id)).build();
+                return Response.seeOther(Flash.to("/forecasts/" + id, "evidence-added")).build();
             } catch (ApiException e) {
                 fieldErrors = FormErrors.of(e);
             } catch (ConstraintViolationException e) {
                 fieldErrors = FormErrors.of(e);
             }
         }
-        return html(evidenceForm(id, v, fieldErrors), 400);
+        return html(evidenceForm(id, v, fieldErrors).data("options", options), 400);
     }
 
     // ---------------------------------------------------------------- resolutions
@@ -363,8 +352,13 @@ public class StaffPages {
     }
 
     private TemplateInstance resolveForm(long id, Map<String, String> values, Map<String, String> fieldErrors) {
+        return resolveForm(id, values, fieldErrors, List.of());
+    }
+
+    private TemplateInstance resolveForm(long id, Map<String, String> values, Map<String, String> fieldErrors, List<Long> relied) {
         return page.with(resolveForm, "Resolve a forecast").data("f", ForecastView.detail(forecasts.get(id), LocalDate.now()))
-                .data("v", values).data("e", fieldErrors).data("outcomes", Outcome.values());
+                .data("v", values).data("e", fieldErrors).data("outcomes", Outcome.values())
+                .data("relied", java.util.Set.copyOf(relied));
     }
 
     @POST
@@ -401,7 +395,7 @@ public class StaffPages {
         } else {
             try {
                 resolutions.resolve(viewer.name(), id, verdict);
-                return Response.seeOther(URI.create("/forecasts/" + id)).build();
+                return Response.seeOther(Flash.to("/forecasts/" + id, "resolved")).build();
             } catch (ApiException e) {
                 if (e.status() == 403) {
                     throw new PageException(403, e.getMessage());
@@ -418,7 +412,7 @@ public class StaffPages {
                 fieldErrors = FormErrors.of(e);
             }
         }
-        return html(resolveForm(id, v, fieldErrors), 400);
+        return html(resolveForm(id, v, fieldErrors, relied), 400);
     }
 
     // ---------------------------------------------------------------- corrections
@@ -468,7 +462,7 @@ public class StaffPages {
                         current.madeOn.equals(madeOn) ? null : madeOn, current.resolveBy.equals(resolveBy) ? null : resolveBy,
                         null, null, null, null, null));
                 // after the verdict the change waits on the forecast's page for a second person
-                return Response.seeOther(URI.create("/forecasts/" + id + (outcome.proposed() != null ? "#proposals" : ""))).build();
+                return Response.seeOther(outcome.proposed() != null ? Flash.to("/forecasts/" + id + "#proposals", "proposed") : Flash.to("/forecasts/" + id + "#corrections", "corrected")).build();
             } catch (ApiException e) {
                 fieldErrors = e.status() == 409 ? Map.of("form", e.getMessage()) : FormErrors.of(e);
             } catch (ConstraintViolationException e) {
@@ -514,7 +508,7 @@ public class StaffPages {
         Map<String, String> fieldErrors;
         try {
             var outcome = proposals.withdraw(viewer.name(), id, Long.parseLong(v.get("version")), v.get("reason"));
-            return Response.seeOther(URI.create("/forecasts/" + id + (outcome.proposed() != null ? "#proposals" : "#withdrawn"))).build();
+            return Response.seeOther(outcome.proposed() != null ? Flash.to("/forecasts/" + id + "#proposals", "proposed") : Flash.to("/forecasts/" + id + "#withdrawn", "withdrawn")).build();
         } catch (NumberFormatException e) {
             throw new PageException(400, "The form lost the forecast's version; reload it.");
         } catch (ApiException e) {
@@ -540,7 +534,7 @@ public class StaffPages {
         } catch (ApiException e) {
             throw new PageException(e.status() == 403 ? 403 : 409, e.getMessage());
         }
-        return Response.seeOther(URI.create("/forecasts/" + id + "#corrections")).build();
+        return Response.seeOther(Flash.to("/forecasts/" + id + "#corrections", "approved")).build();
     }
 
     @GET
@@ -572,7 +566,7 @@ public class StaffPages {
         Map<String, String> fieldErrors;
         try {
             proposals.reject(viewer.name(), id, proposal, v.get("note"));
-            return Response.seeOther(URI.create("/forecasts/" + id + "#proposals")).build();
+            return Response.seeOther(Flash.to("/forecasts/" + id + "#proposals", "rejected")).build();
         } catch (ApiException e) {
             if (e.status() == 403 || e.status() == 404) {
                 throw new PageException(e.status(), e.getMessage());
@@ -585,6 +579,18 @@ public class StaffPages {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    @Inject
+    Choosers choosers;
+
+    /** The slug a chooser field chose, or null with its error and options noted for the form. */
+    static String chosen(String field, Choosers.Choice choice, Map<String, String> errors, Map<String, List<Choosers.Option>> options) {
+        if (choice.error() != null) {
+            errors.put(field, choice.error());
+            options.put(field, choice.options());
+        }
+        return choice.slug();
+    }
 
     private static Long parseId(String field, String value, Map<String, String> errors) {
         if (value == null || value.isBlank()) {

@@ -30,6 +30,13 @@ public class Viewer {
         return hasRole(role.name());
     }
 
+    /** Staff pages for any member of staff: a reader is sent to sign in. */
+    public void requireSignedIn(String returnTo) {
+        if (!signedIn()) {
+            throw new PageException(303, "/login?next=" + java.net.URLEncoder.encode(returnTo, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     /** Staff pages: a reader is sent to sign in; a member of staff without the role gets a 403 page. */
     public void require(Role role, String returnTo) {
         if (!signedIn()) {

@@ -55,7 +55,12 @@ public class DueDigest {
 
     /** Sends the digest to the configured addresses; returns how many it was sent to (0 with none configured). */
     public int send() {
-        List<String> to = config.to().orElse(List.of()).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return send(config.to().orElse(List.of()));
+    }
+
+    /** Sends the digest to these addresses (none: nothing is sent); returns how many it was sent to. */
+    public int send(List<String> addresses) {
+        List<String> to = addresses.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (to.isEmpty()) {
             return 0;
         }

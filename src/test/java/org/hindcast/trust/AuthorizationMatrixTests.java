@@ -82,7 +82,9 @@ class AuthorizationMatrixTests {
             Map.entry("DELETE /api/users/{username}/sign-in-limits", Set.of("ADMIN")),
             Map.entry("GET /feeds/authors/{slug}.atom", Set.of(ANYONE)),
             Map.entry("GET /feeds/resolutions.atom", Set.of(ANYONE)),
-            Map.entry("GET /feeds/themes/{slug}.atom", Set.of(ANYONE))));
+            Map.entry("GET /feeds/themes/{slug}.atom", Set.of(ANYONE)),
+            Map.entry("GET /feeds/due/authors/{slug}.atom", Set.of(ANYONE)),
+            Map.entry("GET /feeds/due/themes/{slug}.atom", Set.of(ANYONE))));
 
     static final List<String> CALLERS = List.of("anonymous", "editor", "analyst", "reviewer", "admin");
     static final Map<String, String> ROLE_OF = Map.of("editor", "EDITOR", "analyst", "ANALYST", "reviewer", "REVIEWER", "admin", "ADMIN");
@@ -103,8 +105,8 @@ class AuthorizationMatrixTests {
     }
 
     static String concrete(String path, long forecastId) {
-        String slug = path.startsWith("/api/authors") || path.startsWith("/feeds/authors") ? "lee-dong-gyu"
-                : path.startsWith("/api/themes") || path.startsWith("/feeds/themes") ? "taiwan"
+        String slug = path.startsWith("/api/authors") || path.startsWith("/feeds/authors") || path.startsWith("/feeds/due/authors") ? "lee-dong-gyu"
+                : path.startsWith("/api/themes") || path.startsWith("/feeds/themes") || path.startsWith("/feeds/due/themes") ? "taiwan"
                 : "asan-2024-11-outlook-china-trump-second-term";
         return path.replace("{slug}", slug).replace("{id}", Long.toString(forecastId)).replace("{username}", "editor")
                 .replace("{version}", "2026.1").replace("{proposal}", "999999999").replace("{table}", "forecasts").replace("{format}", "json");

@@ -203,6 +203,14 @@ public final class Benchmark {
         row("leaderboard, one client at a time", String.format(Locale.ROOT, "p50 %.1f ms", single.millis(0.5)),
                 String.format(Locale.ROOT, "p99 %.1f ms", single.millis(0.99)), "< 100 ms", verdict(single.millis(0.99) < 100));
 
+        // Search (full-text, V13) and the reviewers' queue, one client at a time: a common word, two words that
+        // narrow it, a word with a filter, an author's name; the queue's first page.
+        sequential(http, base, "search, a common word (API)", "/api/forecasts?q=Seoul", 100, 300);
+        sequential(http, base, "search, two words, by relevance (API)", "/api/forecasts?q=Pyongyang+summit&sort=relevance", 100, 300);
+        sequential(http, base, "search, a word on a theme (API)", "/api/forecasts?q=tariffs&theme=syn-us-china", 100, 300);
+        sequential(http, base, "search page, a phrase, 2nd page", "/search?q=%22joint+exercises%22&page=1", 100, 300);
+        sequential(http, base, "reviewers' queue, due in 30 days (API)", "/api/forecasts?dueWithinDays=30&sort=resolveBy", 100, 300);
+
         resolutions(base, benchUrl, prolificId, Integer.parseInt(opt.get("--resolutions")));
 
         long rssKb = Long.parseLong(runAndRead(List.of("ps", "-o", "rss=", "-p", Long.toString(service.pid()))).trim());
@@ -219,6 +227,25 @@ public final class Benchmark {
     }
 
     // ----- steps ------------------------------------------------------------------------------------
+
+    /** A row of one client's requests in turn: p50 and p99 of the answers (200 expected), against a p99 goal. */
+    private void sequential(HttpClient http, URI base, String what, String path, int requests, double p99GoalMs) throws Exception {
+        step(what + ": " + requests + " requests, one at a time");
+        Latencies latencies = new Latencies();
+        int errors = 0;
+        for (int i = 0; i < requests + 10; i++) {
+            long t = System.nanoTime();
+            int status = http.send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", path.startsWith("/api") ? "application/json"
+                    : "text/html").build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (i >= 10) {
+                latencies.add(System.nanoTime() - t);
+                errors += status == 200 ? 0 : 1;
+            }
+        }
+        row(what, String.format(Locale.ROOT, "p50 %.1f, p99 %.1f ms%s", latencies.millis(0.5), latencies.millis(0.99),
+                        errors > 0 ? ", " + errors + " errors" : ""), path, "p99 < " + (int) p99GoalMs + " ms",
+                verdict(errors == 0 && latencies.millis(0.99) < p99GoalMs));
+    }
 
     private void compare(String what, URI uri, String sql, String pgbench, Path scripts, int connections, double warmUp,
                          double seconds, double p99GoalMs, double ratioGoal) throws Exception {

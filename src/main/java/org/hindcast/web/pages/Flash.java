@@ -31,8 +31,7 @@ public final class Flash {
             Map.entry("user-unlocked", "The account may sign in again."),
             Map.entry("alias-added", "The name is added to the author's printed forms."),
             Map.entry("author-updated", "The author is updated."),
-            Map.entry("authors-merged", "The authors are merged: the old address now leads here."),
-            Map.entry("signed-in", "You are signed in."));
+            Map.entry("authors-merged", "The authors are merged: the old address now leads here."));
 
     /** The message of a key, or null for none or an unknown key. */
     static String message(String key) {

@@ -405,9 +405,9 @@ public class PublicPages {
                 FormErrors.of(ex).forEach((field, message) -> e.put(field.equals("text") ? "q" : field, message));
             }
         }
-        String exportFilter = Stream.of(Map.entry("q", v.get("q")), Map.entry("author", a.slug() == null ? "" : a.slug()),
-                        Map.entry("theme", t.slug() == null ? "" : t.slug()), Map.entry("paper", p.slug() == null ? "" : p.slug()),
-                        Map.entry("status", v.get("status")))
+        // the exports filter by author, theme and paper (not by words): offered when one of those is chosen
+        String exportFilter = Stream.of(Map.entry("author", a.slug() == null ? "" : a.slug()),
+                        Map.entry("theme", t.slug() == null ? "" : t.slug()), Map.entry("paper", p.slug() == null ? "" : p.slug()))
                 .filter(x -> !x.getValue().isEmpty())
                 .map(x -> x.getKey() + "=" + java.net.URLEncoder.encode(x.getValue(), java.nio.charset.StandardCharsets.UTF_8))
                 .collect(java.util.stream.Collectors.joining("&"));
@@ -417,7 +417,7 @@ public class PublicPages {
                 .data("themes", themes.list())
                 .data("pager", Pager.of("/search", v, pageIndex, PAGE, total))
                 .data("sorts", ForecastService.SORTS)
-                .data("exports", exports(exportFilter))
+                .data("exports", exportFilter.isEmpty() ? List.of() : exports(exportFilter))
                 .data("statuses", ForecastStatus.values());
     }
 

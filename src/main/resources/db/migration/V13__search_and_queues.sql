@@ -15,8 +15,8 @@ create index paper_search_idx on paper using gin (search);
 alter table author_alias add column search tsvector generated always as (to_tsvector('simple', alias)) stored;
 create index author_alias_search_idx on author_alias using gin (search);
 
--- "Did you mean": the letters of a name's key, sorted (AuthorNames.letters), equal for "Donggyu Lee" and
--- "Lee Dong-gyu". Filled by the service for rows written before the column existed (AuthorSkeletons).
+-- "Did you mean": the name's words without their hyphens, sorted (AuthorNames.letters), equal for "Donggyu Lee"
+-- and "Lee Dong-gyu". Filled by the service for rows written before the column existed (AuthorSkeletons).
 alter table author_alias add column letters varchar(200);
 create index author_alias_letters_idx on author_alias (letters);
 

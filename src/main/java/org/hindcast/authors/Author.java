@@ -63,7 +63,7 @@ public class Author extends PanacheEntityBase {
         alias.alias = AuthorNames.normalize(printed);
         alias.aliasKey = AuthorNames.key(alias.alias);
         alias.skeleton = AuthorNames.skeleton(alias.alias);
-        alias.letters = AuthorNames.letters(alias.aliasKey);
+        alias.letters = AuthorNames.letters(alias.alias);
         aliases.add(alias);
     }
 

@@ -83,13 +83,16 @@ public final class AuthorNames {
     }
 
     /**
-     * The letters and digits of a name's key, sorted: equal for names that differ only in order, spaces and
-     * hyphens ("Donggyu Lee", "Lee Dong-gyu", "Lee Donggyu"), which {@link #key} keeps apart because "dong gyu" and
-     * "donggyu" are other parts. A new name with the letters of another author's is a "did you mean" (never a
-     * silent match: two people may have such names).
+     * The name's words, each without its hyphens and other marks, sorted: equal for names that differ only in order,
+     * hyphens and case ("Donggyu Lee", "Lee Dong-gyu", "lee donggyu"), which {@link #key} keeps apart because
+     * "dong gyu" and "donggyu" are other parts. A new name with the words of another author's is a "did you mean"
+     * (never a silent match: two people may have such names). Whole words, not loose letters: "Ma Lee" and
+     * "Mae Le", or names that differ in the order of their digits, are other names.
      */
-    public static String letters(String key) {
-        int[] cps = key.codePoints().filter(cp -> cp != ' ').sorted().toArray();
-        return new String(cps, 0, cps.length);
+    public static String letters(String printedName) {
+        String ascii = Normalizer.normalize(printedName, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("\\b(dr|prof|mr|ms|mrs)\\.?\\s", " ");
+        return Arrays.stream(ascii.trim().split("\\s+")).map(w -> w.replaceAll("[^\\p{L}\\p{N}]", ""))
+                .filter(w -> !w.isEmpty()).sorted().collect(Collectors.joining(" "));
     }
 }

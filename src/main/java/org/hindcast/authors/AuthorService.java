@@ -95,7 +95,7 @@ public class AuthorService {
     }
 
     /**
-     * The same, asking "did you mean" first: a new name with the letters of another author's name (order, spaces
+     * The same, asking "did you mean" first: a new name with the words of another author's name (order, case
      * and hyphens aside) is refused with that author named, unless newPerson confirms it is someone else.
      */
     public Author findOrCreate(String actor, String printedName, String affiliation, boolean newPerson) {
@@ -116,7 +116,7 @@ public class AuthorService {
         return create(actor, null, printedName, affiliation, List.of());
     }
 
-    /** Authors with a name of the same letters as this one, in another order or with other spaces and hyphens. */
+    /** Authors with a name of the same words as this one, in another order or with other hyphens (AuthorNames.letters). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Author> nearNames(String printedName) {
         String key = AuthorNames.key(printedName);
@@ -124,7 +124,7 @@ public class AuthorService {
             return List.of();
         }
         return em.createQuery("select distinct al.author from AuthorAlias al where al.letters = :letters and al.aliasKey <> :key",
-                        Author.class).setParameter("letters", AuthorNames.letters(key)).setParameter("key", key)
+                        Author.class).setParameter("letters", AuthorNames.letters(printedName)).setParameter("key", key)
                 .setMaxResults(5).getResultList();
     }
 

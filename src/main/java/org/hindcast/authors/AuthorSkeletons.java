@@ -44,7 +44,7 @@ public class AuthorSkeletons {
                 for (Object[] r : rows) {
                     em.createNativeQuery("update author_alias set skeleton = ?1, letters = ?3 where id = ?2")
                             .setParameter(1, AuthorNames.skeleton((String) r[1])).setParameter(2, ((Number) r[0]).longValue())
-                            .setParameter(3, AuthorNames.letters(AuthorNames.key((String) r[1])))
+                            .setParameter(3, AuthorNames.letters((String) r[1]))
                             .executeUpdate();
                 }
                 return rows.size();

@@ -365,7 +365,7 @@ public class BulkLoader {
             s.id = authorIds[i];
             author.row(s.id, s.slug, s.displayName, s.affiliation, s.baselineHash, s.baselineHash == null ? null : 0);
             for (String name : s.newAliases) {
-                alias.row(s.id, name, AuthorNames.key(name), AuthorNames.skeleton(name), AuthorNames.letters(AuthorNames.key(name)));
+                alias.row(s.id, name, AuthorNames.key(name), AuthorNames.skeleton(name), AuthorNames.letters(name));
             }
             audit.row(actor, "author.create", "author", s.slug, s.displayName);
         }

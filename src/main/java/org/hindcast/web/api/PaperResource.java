@@ -44,7 +44,7 @@ public class PaperResource {
     Caller caller;
 
     /**
-     * An author as printed: by slug, or by name (found by any printed form, or created). A new name whose letters are
+     * An author as printed: by slug, or by name (found by any printed form, or created). A new name with the words of
      * another author's ("Donggyu Lee" beside "Lee Dong-gyu") is refused with "did you mean" unless newPerson is true.
      */
     public record PrintedAuthorInput(@Size(max = 100) String slug, @Size(max = 200) String name,

@@ -100,7 +100,7 @@ public class AdminPages {
     @Path("staff/admin/users")
     public Response accounts() {
         viewer.require(Role.ADMIN, "/staff/admin/users");
-        return html(accounts(Map.of(), Map.of(), Set.of()), 200);
+        return StaffPages.html(accounts(Map.of(), Map.of(), Set.of()), 200);
     }
 
     private TemplateInstance accounts(Map<String, String> v, Map<String, String> e, Set<Role> chosen) {
@@ -114,7 +114,7 @@ public class AdminPages {
     public Response createAccount(MultivaluedMap<String, String> form) {
         viewer.require(Role.ADMIN, "/staff/admin/users");
         csrf.check(form.getFirst("csrf"));
-        Map<String, String> v = values(form, "username", "displayName", "password");
+        Map<String, String> v = StaffPages.values(form, "username", "displayName", "password");
         Map<String, String> e = new LinkedHashMap<>();
         Set<Role> roles = roles(form, e);
         var input = new UserResource.NewUser(v.get("username"), v.get("displayName"), v.get("password"), roles);
@@ -130,7 +130,7 @@ public class AdminPages {
             }
         }
         v.put("password", "");
-        return html(accounts(v, e, roles), 400);
+        return StaffPages.html(accounts(v, e, roles), 400);
     }
 
     @GET
@@ -143,7 +143,7 @@ public class AdminPages {
         v.put("version", Long.toString(u.version));
         v.put("enabled", u.enabled ? "on" : "");
         v.put("password", "");
-        return html(account(Account.of(u), v, Map.of(), Set.copyOf(u.roles)), 200);
+        return StaffPages.html(account(Account.of(u), v, Map.of(), Set.copyOf(u.roles)), 200);
     }
 
     private TemplateInstance account(Account account, Map<String, String> v, Map<String, String> e, Set<Role> chosen) {
@@ -158,7 +158,7 @@ public class AdminPages {
         viewer.require(Role.ADMIN, "/staff/admin/users/" + username);
         csrf.check(form.getFirst("csrf"));
         User current = users.find(username);
-        Map<String, String> v = values(form, "displayName", "version", "enabled", "password");
+        Map<String, String> v = StaffPages.values(form, "displayName", "version", "enabled", "password");
         Map<String, String> e = new LinkedHashMap<>();
         Set<Role> roles = roles(form, e);
         long version;
@@ -182,7 +182,7 @@ public class AdminPages {
             }
         }
         v.put("password", "");
-        return html(account(Account.of(current), v, e, roles), 400);
+        return StaffPages.html(account(Account.of(current), v, e, roles), 400);
     }
 
     @POST
@@ -216,7 +216,7 @@ public class AdminPages {
         requireAuthorsDesk("/staff/admin/authors");
         int pageIndex = Pager.index(pageNo);
         var found = authors.list(Text.blankToNull(q), pageIndex, PublicPages.PAGE);
-        return html(page.with(authorsPage, "Authors: names and merges").data("q", q == null ? "" : q)
+        return StaffPages.html(page.with(authorsPage, "Authors: names and merges").data("q", q == null ? "" : q)
                 .data("found", found.items().stream().map(AuthorView::of).toList())
                 .data("pager", Pager.of("/staff/admin/authors", PublicPages.query("q", q), pageIndex, PublicPages.PAGE, found.total())), 200);
     }
@@ -240,7 +240,7 @@ public class AdminPages {
         v.put("displayName", a.displayName);
         v.put("affiliation", a.affiliation == null ? "" : a.affiliation);
         v.put("version", Long.toString(a.version));
-        return html(author(a, v, Map.of(), Map.of()), 200);
+        return StaffPages.html(author(a, v, Map.of(), Map.of()), 200);
     }
 
     private TemplateInstance author(Author a, Map<String, String> v, Map<String, String> e, Map<String, List<Choosers.Option>> options) {
@@ -256,7 +256,7 @@ public class AdminPages {
     public Response updateAuthor(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
         viewer.require(Role.EDITOR, "/staff/admin/authors/" + slug);
         csrf.check(form.getFirst("csrf"));
-        Map<String, String> v = values(form, "displayName", "affiliation", "version");
+        Map<String, String> v = StaffPages.values(form, "displayName", "affiliation", "version");
         long version;
         try {
             version = Long.parseLong(v.get("version"));
@@ -273,7 +273,7 @@ public class AdminPages {
                 e = ex.status() == 409 && (ex.errors() == null || ex.errors().isEmpty()) ? Map.of("form", ex.getMessage()) : FormErrors.of(ex);
             }
         }
-        return html(author(authors.get(slug), v, e, Map.of()), 400);
+        return StaffPages.html(author(authors.get(slug), v, e, Map.of()), 400);
     }
 
     @POST
@@ -282,7 +282,7 @@ public class AdminPages {
     public Response addAlias(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
         viewer.require(Role.EDITOR, "/staff/admin/authors/" + slug);
         csrf.check(form.getFirst("csrf"));
-        Map<String, String> v = values(form, "alias");
+        Map<String, String> v = StaffPages.values(form, "alias");
         var input = new AuthorResource.NewAlias(v.get("alias"));
         Map<String, String> e = FormErrors.of(validator.validate(input));
         if (e.isEmpty()) {
@@ -294,7 +294,7 @@ public class AdminPages {
                 e.put("alias", ex.errors() == null || ex.errors().isEmpty() ? ex.getMessage() : ex.errors().get(0).message());
             }
         }
-        return html(author(authors.get(slug), v, e, Map.of()), 400);
+        return StaffPages.html(author(authors.get(slug), v, e, Map.of()), 400);
     }
 
     @POST
@@ -303,7 +303,7 @@ public class AdminPages {
     public Response merge(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
         viewer.require(Role.ADMIN, "/staff/admin/authors/" + slug);
         csrf.check(form.getFirst("csrf"));
-        Map<String, String> v = values(form, "into");
+        Map<String, String> v = StaffPages.values(form, "into");
         Map<String, String> e = new LinkedHashMap<>();
         Map<String, List<Choosers.Option>> options = new HashMap<>();
         String into = StaffPages.chosen("into", choosers.author(v.get("into")), e, options);
@@ -318,22 +318,7 @@ public class AdminPages {
                 e.put("into", ex.getMessage());
             }
         }
-        return html(author(authors.get(slug), v, e, options), 400);
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    private static Map<String, String> values(MultivaluedMap<String, String> form, String... names) {
-        Map<String, String> v = new HashMap<>();
-        for (String n : names) {
-            String value = form.getFirst(n);
-            v.put(n, value == null ? "" : value);
-        }
-        return v;
-    }
-
-    private static Response html(TemplateInstance template, int status) {
-        return Response.status(status).type("text/html;charset=UTF-8").entity(template.render()).build();
+        return StaffPages.html(author(authors.get(slug), v, e, options), 400);
     }
 
     @org.jboss.resteasy.reactive.server.ServerExceptionMapper

@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * Paper, author and theme picked by typing, in any list's size: what was typed is read as a slug, then as a name
  * (any printed form of an author's name, a theme's name, a paper's exact title), then as words; one match is the
- * choice, several are offered, none gets "did you mean" from the names of the same letters. Works without
+ * choice, several are offered, none gets "did you mean" from the names of the same words. Works without
  * JavaScript; /js/choosers.js fills the suggestions while one types.
  */
 @ApplicationScoped
@@ -89,9 +89,9 @@ public class Choosers {
             return new Choice(t, exact.get().slug, null, List.of());
         }
         var found = papers.list(t, null, 0, 11);
-        Optional<Paper> byTitle = found.items().stream().filter(p -> p.title.equalsIgnoreCase(t)).findFirst();
-        if (found.total() == 1 || byTitle.isPresent() && found.items().stream().filter(p -> p.title.equalsIgnoreCase(t)).count() == 1) {
-            return new Choice(t, byTitle.orElse(found.items().get(0)).slug, null, List.of());
+        List<Paper> sameTitle = found.items().stream().filter(p -> p.title.equalsIgnoreCase(t)).toList();
+        if (sameTitle.size() == 1 || found.total() == 1) {
+            return new Choice(t, (sameTitle.size() == 1 ? sameTitle.get(0) : found.items().get(0)).slug, null, List.of());
         }
         if (found.total() > 1) {
             return new Choice(t, null, found.total() + " papers match '" + t + "': pick one",
@@ -117,5 +117,22 @@ public class Choosers {
         }
         return new Choice(t, null, found.isEmpty() ? "no theme is named '" + t + "'" : found.size() + " themes match '" + t + "': pick one",
                 found.stream().limit(10).map(th -> new Option(th.slug, th.name)).toList());
+    }
+
+    /**
+     * A choice that chose nothing, noted for a filter form: its error by the field, and its options as links to the
+     * same page with that option picked (the page's other query values kept).
+     */
+    static void offer(String field, Choice choice, String path, java.util.Map<String, String> query,
+                      java.util.Map<String, String> errors, java.util.Map<String, List<Option>> options) {
+        if (choice.error() == null) {
+            return;
+        }
+        errors.put(field, choice.error());
+        options.put(field, choice.options().stream().map(o -> {
+            java.util.Map<String, String> picked = new java.util.LinkedHashMap<>(query);
+            picked.put(field, o.slug());
+            return o.linked(Pager.of(path, picked, 0, 1, 0).url(0));
+        }).toList());
     }
 }

@@ -244,14 +244,7 @@ public class PublicPages {
         Map<String, String> e = new LinkedHashMap<>();
         Map<String, List<Choosers.Option>> options = new LinkedHashMap<>();
         Choosers.Choice t = choosers.theme(themeTyped);
-        if (t.error() != null) {
-            e.put("theme", t.error());
-            options.put("theme", t.options().stream().map(o -> {
-                Map<String, String> picked = new LinkedHashMap<>(v);
-                picked.put("theme", o.slug());
-                return o.linked(Pager.of("/leaderboard", picked, 0, PAGE, 0).url(0));
-            }).toList());
-        }
+        Choosers.offer("theme", t, "/leaderboard", v, e, options);
         String chosenPeriod = v.get("period").isEmpty() ? "all" : v.get("period");
         if (!PERIODS.contains(chosenPeriod)) {
             e.put("period", "choose one of the periods");
@@ -370,16 +363,9 @@ public class PublicPages {
         Choosers.Choice a = choosers.author(author);
         Choosers.Choice t = choosers.theme(themeTyped);
         Choosers.Choice p = choosers.paper(paperTyped);
-        for (var c : List.of(Map.entry("author", a), Map.entry("theme", t), Map.entry("paper", p))) {
-            if (c.getValue().error() != null) {
-                e.put(c.getKey(), c.getValue().error());
-                options.put(c.getKey(), c.getValue().options().stream().map(o -> {
-                    Map<String, String> picked = new LinkedHashMap<>(v);
-                    picked.put(c.getKey(), o.slug());
-                    return o.linked(Pager.of("/search", picked, 0, PAGE, 0).url(0));
-                }).toList());
-            }
-        }
+        Choosers.offer("author", a, "/search", v, e, options);
+        Choosers.offer("theme", t, "/search", v, e, options);
+        Choosers.offer("paper", p, "/search", v, e, options);
         ForecastStatus chosenStatus = null;
         try {
             chosenStatus = QueryParams.enumValue("status", Text.blankToNull(v.get("status")), ForecastStatus.class);

@@ -143,16 +143,7 @@ public class QueuePages {
         choices.put("theme", choosers.theme(theme));
         choices.put("paper", choosers.paper(paper));
         choices.put("author", choosers.author(author));
-        choices.forEach((field, c) -> {
-            if (c.error() != null) {
-                e.put(field, c.error());
-                options.put(field, c.options().stream().map(o -> {
-                    Map<String, String> picked = new LinkedHashMap<>(v);
-                    picked.put(field, o.slug());
-                    return o.linked(Pager.of(path, picked, 0, PublicPages.PAGE, 0).url(0));
-                }).toList());
-            }
-        });
+        choices.forEach((field, c) -> Choosers.offer(field, c, path, v, e, options));
         List<Row> rows = List.of();
         long total = 0;
         if (e.isEmpty()) {

@@ -609,16 +609,17 @@ public class StaffPages {
         return errors.apiOnPage(e);
     }
 
-    private Response html(TemplateInstance template) {
+    static Response html(TemplateInstance template) {
         return html(template, 200);
     }
 
-    private Response html(TemplateInstance template, int status) {
+    static Response html(TemplateInstance template, int status) {
         String body = template.render();
         return Response.status(status).type("text/html;charset=UTF-8").entity(body).build();
     }
 
-    private static Map<String, String> values(MultivaluedMap<String, String> form, String... names) {
+    /** A form's values by name, an absent field as empty text. */
+    static Map<String, String> values(MultivaluedMap<String, String> form, String... names) {
         Map<String, String> v = new HashMap<>();
         for (String n : names) {
             String value = form.getFirst(n);

@@ -12,10 +12,11 @@ import java.util.List;
 public record Candidate(String sentence, int start, int end, String phrase, String tablePhrase, double low, double high,
                         double probability, String phraseTableVersion, boolean negated, boolean conditional,
                         String condition, boolean attributed, String attributedTo, LocalDate resolveBy,
-                        String resolveByBasis, String resolveByNote, List<String> themes, List<Long> loggedAs) {
+                        String resolveByBasis, String resolveByNote, List<String> themes, List<Long> loggedAs,
+                        Integer page) {
 
-    Candidate withThemesAndLogged(List<String> themes, List<Long> loggedAs) {
+    Candidate withThemesAndLogged(List<String> themes, List<Long> loggedAs, Integer page) {
         return new Candidate(sentence, start, end, phrase, tablePhrase, low, high, probability, phraseTableVersion, negated,
-                conditional, condition, attributed, attributedTo, resolveBy, resolveByBasis, resolveByNote, themes, loggedAs);
+                conditional, condition, attributed, attributedTo, resolveBy, resolveByBasis, resolveByNote, themes, loggedAs, page);
     }
 }

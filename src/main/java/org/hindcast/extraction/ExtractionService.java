@@ -62,6 +62,14 @@ public class ExtractionService {
     }
 
     public void attachText(String actor, String slug, String text) {
+        attachText(actor, slug, text, null, "PASTED", null);
+    }
+
+    /**
+     * Stores a paper's text. {@code pageStarts}: where each printed page begins in it (from a PDF), else null;
+     * {@code source}: PASTED, PDF or WEB; {@code sourceUrl}: the page it was fetched from.
+     */
+    public void attachText(String actor, String slug, String text, List<Integer> pageStarts, String source, String sourceUrl) {
         Paper paper = papers.get(slug);
         if (text == null || text.isBlank()) {
             throw ApiException.badField("text", "the paper's text is empty");
@@ -78,12 +86,30 @@ public class ExtractionService {
             }
         }
         em.createNativeQuery("""
-                insert into paper_text (paper_id, body, sha256, uploaded_by) values (?1, ?2, ?3, ?4)
+                insert into paper_text (paper_id, body, sha256, uploaded_by, source, source_url, page_starts)
+                values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as integer[]))
                 on conflict (paper_id) do update set body = excluded.body, sha256 = excluded.sha256,
-                    uploaded_by = excluded.uploaded_by, uploaded_at = now()""")
+                    uploaded_by = excluded.uploaded_by, uploaded_at = now(), source = excluded.source,
+                    source_url = excluded.source_url, page_starts = excluded.page_starts""")
                 .setParameter(1, paper.id).setParameter(2, text).setParameter(3, sha256(text)).setParameter(4, actor)
+                .setParameter(5, source).setParameter(6, sourceUrl)
+                .setParameter(7, pageStarts == null ? null : pageStarts.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))
                 .executeUpdate();
-        audit.record(actor, "paper.text", "paper", slug, text.length() + " characters, sha256 " + sha256(text));
+        audit.record(actor, "paper.text", "paper", slug, text.length() + " characters" + (pageStarts == null ? "" : " on "
+                + pageStarts.size() + " pages") + " from " + source.toLowerCase(java.util.Locale.ROOT)
+                + (sourceUrl == null ? "" : " " + sourceUrl) + ", sha256 " + sha256(text));
+    }
+
+    /** Where each printed page begins in the paper's stored text (page 1 first), or an empty list. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Integer> pageStarts(long paperId) {
+        List<?> rows = em.createNativeQuery("select array_to_string(page_starts, ',') from paper_text where paper_id = ?1")
+                .setParameter(1, paperId).getResultList();
+        if (rows.isEmpty() || rows.get(0) == null || ((String) rows.get(0)).isEmpty()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(((String) rows.get(0)).split(",")).map(Integer::valueOf).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -129,9 +155,11 @@ public class ExtractionService {
         // What the paper already has logged, by quote: a candidate whose sentence and a logged quote overlap is marked.
         List<Object[]> logged = em.createNativeQuery("select id, quote from forecast where paper_id = ?1 order by id")
                 .setParameter(1, paper.id).getResultList();
+        List<Integer> pages = pageStarts(paper.id);
         return proposed(paper).stream()
                 .filter(c -> !decided.contains(key(c.sentence())))
-                .map(c -> c.withThemesAndLogged(c.themes().stream().filter(themes::contains).toList(), loggedFrom(c, logged)))
+                .map(c -> c.withThemesAndLogged(c.themes().stream().filter(themes::contains).toList(), loggedFrom(c, logged),
+                        org.hindcast.ingestion.PaperText.pageOf(pages, c.start())))
                 .toList();
     }
 

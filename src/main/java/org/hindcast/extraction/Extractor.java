@@ -86,7 +86,7 @@ public final class Extractor {
         PhraseTable.Entry e = phrase.entry();
         return Optional.of(new Candidate(sentence, s.start(), s.end(), phrase.matched(), e.phrase(), e.low(), e.high(),
                 e.point(), table.version(), rules.negatedPhrases().contains(e.phrase()), condition != null, condition,
-                attributedTo != null, attributedTo, date.date(), date.basis(), date.note(), themes, List.of()));
+                attributedTo != null, attributedTo, date.date(), date.basis(), date.note(), themes, List.of(), null));
     }
 
     /** The first group (or the whole match) of the first pattern that matches. */

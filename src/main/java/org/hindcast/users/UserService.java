@@ -174,6 +174,10 @@ public class UserService {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw ApiException.badField("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters");
         }
+        if (password.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.badField("password", "must not contain control characters (a keyboard cannot type them, "
+                    + "and some bcrypt implementations stop reading at the first NUL)");
+        }
         if (!Passwords.fitsBcrypt(password)) {
             throw ApiException.badField("password", "must be at most " + Passwords.MAX_BYTES
                     + " bytes in UTF-8 (bcrypt reads no further, so the rest would not count)");

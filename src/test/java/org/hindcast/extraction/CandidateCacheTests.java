@@ -13,7 +13,7 @@ class CandidateCacheTests {
 
     private static List<Candidate> candidates(int n, int length) {
         Candidate c = new Candidate("x".repeat(length), 0, length, "likely", "likely", 0.55, 0.8, 0.7, "2026.1", false, false,
-                null, false, null, LocalDate.of(2026, 1, 1), "EDITOR", "note", List.of(), List.of());
+                null, false, null, LocalDate.of(2026, 1, 1), "EDITOR", "note", List.of(), List.of(), null);
         return java.util.Collections.nCopies(n, c);
     }
 

@@ -335,4 +335,59 @@ class ScreensBrowserTests {
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
+
+    @Test
+    void theForecastFormPicksThemesByTypingAndListsWhatAnUnclearNameCouldMean() {
+        String word = Ledger.unique("typed").replace("-", " ");
+        String alpha = Ledger.theme("Typed theme " + word + " alpha");
+        String beta = Ledger.theme("Typed theme " + word + " beta");
+        String paper = Ledger.paper("2024-05-01", "Typed Theme Author " + Ledger.unique("t"));
+        long before = Staff.anonymous().get("/api/forecasts?paper=" + paper).jsonPath().getLong("total");
+        Page editor = signedIn("editor");
+        editor.navigate(url("/staff/forecasts/new?paper=" + paper));
+        assertEquals(3, editor.locator("#themes input[name=themes]").count(), "three theme fields to start with");
+        editor.fill("#quote", "The typed thing is expected to happen.");
+        editor.fill("#statement", "The typed thing happens.");
+        editor.fill("#phrase", "is expected to");
+        editor.fill("#resolveBy", "2027-01-01");
+        editor.fill("#theme-0", "Typed theme " + word);
+        editor.fill("#theme-1", "No such theme " + word);
+        editor.click("button[value=save]");
+        assertTrue(editor.textContent("#theme-0-error").contains("2 themes match"), editor.textContent("#theme-0-error"));
+        assertTrue(editor.textContent("#theme-0-error").contains(alpha) && editor.textContent("#theme-0-error").contains(beta));
+        assertTrue(editor.textContent("#theme-1-error").contains("no theme is named"), editor.textContent("#theme-1-error"));
+        assertTrue(editor.textContent("#themes-error").contains("names no single theme"));
+        assertEquals("Typed theme " + word, editor.inputValue("#theme-0"), "what was typed is kept");
+        assertEquals(before, Staff.anonymous().get("/api/forecasts?paper=" + paper).jsonPath().getLong("total"), "nothing saved");
+        editor.fill("#theme-0", "Typed theme " + word + " alpha");
+        editor.fill("#theme-1", beta);
+        editor.click("button[value=save]");
+        editor.waitForURL("**/forecasts/*");
+        long id = Long.parseLong(editor.url().replaceAll(".*/forecasts/(\\d+).*", "$1"));
+        assertEquals(List.of(alpha, beta), Staff.anonymous().get("/api/forecasts/" + id).jsonPath().getList("themes", String.class).stream().sorted().toList());
+        editor.context().close();
+    }
+
+    @Test
+    void aPapersCandidatesArePagedAndARejectionReturnsToItsPage() {
+        String paper = Ledger.paper("2024-05-01", "Candidate Pages Author " + Ledger.unique("c"));
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 60; i++) {
+            text.append("Province number ").append(i).append(" is likely to elect a new governor in 2027.\n\n");
+        }
+        as("editor").contentType("text/plain").body(text.toString()).post("/api/papers/" + paper + "/text").then().statusCode(200);
+        Page editor = signedIn("editor");
+        editor.navigate(url("/papers/" + paper));
+        assertEquals(50, editor.locator("#candidate-table tbody tr").count());
+        assertTrue(editor.textContent("nav[aria-label='Pages of candidates']").contains("1–50 of 60"),
+                editor.textContent("nav[aria-label='Pages of candidates']"));
+        editor.click("nav[aria-label='Pages of candidates'] a[rel=next]");
+        assertEquals(10, editor.locator("#candidate-table tbody tr").count());
+        assertTrue(editor.textContent("#candidate-table").contains("Province number 60 "));
+        editor.click("#candidate-table tbody tr:nth-child(1) button:has-text('Reject')");
+        editor.waitForURL("**candidates=1**");
+        assertEquals(9, editor.locator("#candidate-table tbody tr").count(), "back on the second page, one fewer");
+        assertTrue(editor.textContent("nav[aria-label='Pages of candidates']").contains("51–59 of 59"));
+        editor.context().close();
+    }
 }

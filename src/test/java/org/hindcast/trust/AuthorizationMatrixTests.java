@@ -62,6 +62,7 @@ class AuthorizationMatrixTests {
             Map.entry("GET /api/phrases/versions/{version}", Set.of(ANYONE)),
             Map.entry("GET /api/papers", Set.of(ANYONE)),
             Map.entry("POST /api/papers", Set.of("EDITOR")),
+            Map.entry("POST /api/papers/from-web", Set.of("EDITOR")),
             Map.entry("PATCH /api/papers/{slug}", Set.of("EDITOR")),
             Map.entry("GET /api/papers/{slug}", Set.of(ANYONE)),
             Map.entry("GET /api/papers/{slug}/candidates", Set.of(ANYONE)),

@@ -42,7 +42,20 @@ class PageFormTests {
     record Form(String path, String role, String user, Map<String, String> fields, List<String> required) {
     }
 
-    private List<Form> forms(String paper, String theme, long forecast, long version) {
+    /** What the admin forms act on: an account and an author made for the test, and their current versions. */
+    record Targets(String account, long accountVersion, String author, long authorVersion) {
+        static Targets make(String paper) {
+            String account = Ledger.unique("fuzz-account");
+            as("admin").body(Map.of("username", account, "displayName", "Fuzz account", "password", Staff.PASSWORD,
+                    "roles", List.of("ANALYST"))).post("/api/users").then().statusCode(201);
+            long accountVersion = as("admin").get("/api/users/" + account).jsonPath().getLong("version");
+            String author = anonymous().get("/api/sources/" + paper).jsonPath().getString("authors[0].slug");
+            long authorVersion = anonymous().get("/api/authors/" + author).jsonPath().getLong("version");
+            return new Targets(account, accountVersion, author, authorVersion);
+        }
+    }
+
+    private List<Form> forms(String paper, String theme, long forecast, long version, Targets t) {
         Map<String, String> paperForm = new LinkedHashMap<>(Map.of("title", "T", "publisher", "P", "published", "2024-05-01",
                 "authors", "Fuzz Page Person"));
         Map<String, String> forecastForm = new LinkedHashMap<>(Map.of("paper", paper, "statement", "S",
@@ -65,8 +78,28 @@ class PageFormTests {
                 new Form("/staff/papers/" + paper + "/text", "EDITOR", "editor", new LinkedHashMap<>(Map.of("text", " ")),
                         List.of("text")),
                 new Form("/staff/papers/" + paper + "/candidates/reject", "EDITOR", "editor", new LinkedHashMap<>(Map.of(
-                        "start", "0", "end", "10")), List.of("start", "end")));
+                        "start", "0", "end", "10")), List.of("start", "end")),
+                new Form("/staff/papers/from-web", "EDITOR", "editor", new LinkedHashMap<>(Map.of("url", "http://127.0.0.1:9/none",
+                        "title", "T", "publisher", "P", "published", "2024-05-01", "authors", "Fuzz Web Person")), List.of("url")),
+                new Form("/staff/admin/users", "ADMIN", "admin", new LinkedHashMap<>(Map.of("username", "fuzz-new-account",
+                        "displayName", "New", "password", "a long enough passphrase", "roles", "EDITOR")),
+                        List.of("username", "displayName", "password")),
+                new Form("/staff/admin/users/" + t.account(), "ADMIN", "admin", new LinkedHashMap<>(Map.of(
+                        "version", Long.toString(t.accountVersion()), "displayName", "Renamed", "roles", "REVIEWER",
+                        "enabled", "on", "password", "")), List.of("version", "displayName")),
+                new Form("/staff/admin/users/" + t.account() + "/unlock", "ADMIN", "admin", new LinkedHashMap<>(), List.of()),
+                new Form("/staff/admin/authors/" + t.author(), "EDITOR", "editor", new LinkedHashMap<>(Map.of(
+                        "version", Long.toString(t.authorVersion()), "displayName", "Renamed Person", "affiliation", "Somewhere")),
+                        List.of("version", "displayName")),
+                new Form("/staff/admin/authors/" + t.author() + "/aliases", "EDITOR", "editor", new LinkedHashMap<>(Map.of(
+                        "alias", "Another Spelling")), List.of("alias")),
+                new Form("/staff/admin/authors/" + t.author() + "/merge", "ADMIN", "admin", new LinkedHashMap<>(Map.of(
+                        "into", "Lee Dong-gyu")), List.of("into")));
     }
+
+    /** Someone signed in with a role other than the form's. */
+    private static final Map<String, String> SOMEONE_ELSE = Map.of("EDITOR", "analyst", "ANALYST", "reviewer",
+            "REVIEWER", "editor", "ADMIN", "editor");
 
     /** Every table as before; the audit log grew by the test's own sign-ins and nothing else. */
     private void assertUnchangedButSignIns(Map<String, Long> before) {
@@ -81,7 +114,7 @@ class PageFormTests {
 
     private static PageSession signedIn(String user) {
         PageSession s = PageSession.reader();
-        assertEquals(303, s.signIn(user, Staff.PASSWORD).statusCode(), user);
+        assertEquals(303, s.signIn(user, user.equals("admin") ? Staff.ADMIN_PASSWORD : Staff.PASSWORD).statusCode(), user);
         return s;
     }
 
@@ -92,10 +125,10 @@ class PageFormTests {
         String paper = Ledger.paper("2024-05-01", "Page Form Author " + Ledger.unique("p"));
         long forecast = Ledger.forecast(paper, theme, 0.6, "2026-01-01", "editor");
         int version = anonymous().get("/api/forecasts/" + forecast).jsonPath().getInt("version");
-        Map<String, String> someoneOfEachRole = Map.of("EDITOR", "analyst", "ANALYST", "reviewer", "REVIEWER", "editor");
+        Targets targets = Targets.make(paper);
         var before = ledger.counts();
         List<String> failures = new ArrayList<>();
-        for (Form f : forms(paper, theme, forecast, version)) {
+        for (Form f : forms(paper, theme, forecast, version, targets)) {
             Map<String, String> valid = new HashMap<>(f.fields());
             if (f.path().endsWith("/text")) {
                 valid.put("text", "China is likely to act.");
@@ -104,9 +137,9 @@ class PageFormTests {
             if (reader.statusCode() != 303 || !reader.getHeader("Location").contains("/login")) {
                 failures.add("reader " + f.path() + " -> " + reader.statusCode());
             }
-            Response wrongRole = signedIn(someoneOfEachRole.get(f.role())).post(f.path(), valid);
+            Response wrongRole = signedIn(SOMEONE_ELSE.get(f.role())).post(f.path(), valid);
             if (wrongRole.statusCode() != 403) {
-                failures.add(someoneOfEachRole.get(f.role()) + " " + f.path() + " -> " + wrongRole.statusCode());
+                failures.add(SOMEONE_ELSE.get(f.role()) + " " + f.path() + " -> " + wrongRole.statusCode());
             }
             PageSession right = signedIn(f.user());
             for (String token : new String[]{null, "forged-token"}) {
@@ -126,6 +159,41 @@ class PageFormTests {
     }
 
     @Test
+    void thePdfUploadRefusesReadersTheWrongRoleAndAMissingOrForgedToken() {
+        Staff.ensure();
+        String paper = Ledger.paper("2024-05-01", "Upload Form Author " + Ledger.unique("p"));
+        byte[] pdf = "%PDF-1.7 not read: refused before".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        var before = ledger.counts();
+        List<String> failures = new ArrayList<>();
+        java.util.function.BiFunction<PageSession, String, Response> upload = (session, token) -> {
+            var spec = session.request().multiPart("file", "paper.pdf", pdf, "application/pdf");
+            if (token != null) {
+                spec.multiPart("csrf", token);
+            }
+            return spec.post("/staff/papers/" + paper + "/pdf");
+        };
+        PageSession reader = PageSession.reader();
+        reader.get("/login");
+        Response asReader = upload.apply(reader, "whatever");
+        if (asReader.statusCode() != 303 || !asReader.getHeader("Location").contains("/login")) {
+            failures.add("reader -> " + asReader.statusCode());
+        }
+        Response asAnalyst = upload.apply(signedIn("analyst"), "whatever");
+        if (asAnalyst.statusCode() != 403) {
+            failures.add("analyst -> " + asAnalyst.statusCode());
+        }
+        PageSession editor = signedIn("editor");
+        for (String token : new String[]{null, "forged-token"}) {
+            int status = upload.apply(editor, token).statusCode();
+            if (status != 403) {
+                failures.add("editor with " + (token == null ? "no token" : "a forged token") + " -> " + status);
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertUnchangedButSignIns(before);
+    }
+
+    @Test
     void hundredsOfHostileFormSubmissionsAreAnsweredWithTheFormAndChangeNothing() {
         Staff.ensure();
         String theme = Ledger.theme("Page fuzz theme");
@@ -135,12 +203,21 @@ class PageFormTests {
         int version = anonymous().get("/api/forecasts/" + forecast).jsonPath().getInt("version");
         as("editor2").body(Map.of("version", version, "reason", "Make the page's version stale.", "statement", "Newer"))
                 .post("/api/forecasts/" + forecast + "/corrections").then().statusCode(200);
+        // the same for the account and the author the admin forms change
+        Targets targets = Targets.make(paper);
+        as("admin").body(Map.of("version", targets.accountVersion(), "displayName", "Fuzz account, renamed"))
+                .patch("/api/users/" + targets.account()).then().statusCode(200);
+        as("editor").body(Map.of("version", targets.authorVersion(), "affiliation", "Fuzz Institute"))
+                .patch("/api/authors/" + targets.author()).then().statusCode(200);
         Map<String, PageSession> sessions = new HashMap<>();
         var before = ledger.counts();
         Random r = new Random(20261124L);
         List<String> failures = new ArrayList<>();
         int sent = 0;
-        for (Form f : forms(paper, theme, forecast, version)) {
+        for (Form f : forms(paper, theme, forecast, version, targets)) {
+            if (f.required().isEmpty()) {
+                continue;
+            }
             PageSession session = sessions.computeIfAbsent(f.user(), PageFormTests::signedIn);
             for (int i = 0; i < 40; i++) {
                 Map<String, String> body = new HashMap<>(f.fields());
@@ -180,7 +257,7 @@ class PageFormTests {
         }
         assertEquals(List.of(), failures.subList(0, Math.min(20, failures.size())), failures.size() + " of " + sent + " misbehaved");
         assertUnchangedButSignIns(before);
-        assertTrue(sent >= 320);
+        assertTrue(sent >= 14 * 40, sent + " submissions");
         System.out.println("page fuzz: " + sent + " hostile form submissions, none answered 5xx or saved");
     }
 }

@@ -76,6 +76,21 @@ public final class ExtractionResource {
             extraction.attachText(caller.name(), slug, text);
             return candidates(extraction, slug);
         }
+
+        @Inject
+        org.hindcast.ingestion.IngestionService ingestion;
+
+        /** Reads the paper's PDF (the body) and stores its text with its pages, then answers the candidates. */
+        @Operation(summary = "Attach a paper's PDF", description = "Reads the PDF (application/pdf): its text in reading order, "
+                + "without running headers, footers and page numbers, hyphenation joined, two columns read in order; each "
+                + "candidate names its page. An encrypted, scanned, damaged or oversized file is refused (422 or 413) and changes nothing.")
+        @POST
+        @Consumes("application/pdf")
+        @RolesAllowed("EDITOR")
+        public Candidates attachPdf(@PathParam("slug") String slug, byte[] pdf) {
+            ingestion.attachPdf(caller.name(), slug, pdf);
+            return candidates(extraction, slug);
+        }
     }
 
     @Path("/api/papers/{slug}/candidates")

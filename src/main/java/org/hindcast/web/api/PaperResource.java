@@ -105,6 +105,37 @@ public class PaperResource {
         return Response.created(URI.create("/api/papers/" + paper.slug)).entity(PaperView.of(papers.get(paper.slug))).build();
     }
 
+    /** A paper from its web page: what the request leaves out is read from the page's metadata. */
+    public record WebPaper(@NotBlank @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String url,
+                           @Size(max = 100) @Pattern(regexp = Slugs.PATTERN, message = "lower-case words joined by hyphens") String slug,
+                           @Size(max = 500) String title,
+                           @Size(max = 300) String publisher,
+                           @Pattern(regexp = DATE, message = "must be YYYY-MM-DD, YYYY-MM or YYYY") String published,
+                           @Size(max = 300) String series,
+                           @Size(max = 50) List<@Valid @NotNull PrintedAuthorInput> authors) {
+    }
+
+    /** What a web page gave: the paper as stored, its text's size, and the page's own metadata. */
+    public record FromWeb(PaperView paper, int characters, org.hindcast.ingestion.PaperText.Metadata metadata) {
+    }
+
+    @jakarta.inject.Inject
+    org.hindcast.ingestion.IngestionService ingestion;
+
+    @Operation(summary = "Add a paper from its web page", description = "The service fetches the page (http or https, "
+            + "public addresses only), reads its title, authors, date and publisher from citation_*, schema.org and Open Graph "
+            + "metadata where the request gives none, and stores its text for the extraction assistant. A page that cannot "
+            + "be fetched or read is refused with 422; a field neither gives, with 400 naming it.")
+    @POST
+    @Path("from-web")
+    @RolesAllowed("EDITOR")
+    public Response fromWeb(@Valid @NotNull WebPaper body) {
+        var in = ingestion.fromWeb(caller.name(), new org.hindcast.ingestion.IngestionService.WebRequest(body.url(), body.slug(),
+                body.title(), body.publisher(), body.published(), body.series(), body.authors() == null ? null : printed(body.authors())));
+        return Response.created(URI.create("/api/papers/" + in.paper()))
+                .entity(new FromWeb(PaperView.of(papers.get(in.paper())), in.characters(), in.metadata())).build();
+    }
+
     @Operation(summary = "Correct a paper's metadata", description = "Send the version you read (409 when stale).")
     @PATCH
     @Path("{slug}")

@@ -314,23 +314,33 @@ public class PublicPages {
 
     @GET
     @Path("papers/{slug}")
-    public TemplateInstance paper(@PathParam("slug") String slug, @QueryParam("page") String pageNo) {
+    public TemplateInstance paper(@PathParam("slug") String slug, @QueryParam("page") String pageNo,
+                                  @QueryParam("candidates") String candidatesNo) {
         Paper stored = papers.get(slug);
         PaperView source = PaperView.of(stored);
         LocalDate today = LocalDate.now();
         int pageIndex = Pager.index(pageNo);
+        int candidatesIndex = Pager.index(candidatesNo);
         PageOf<Forecast> list = forecasts.list(ForecastInput.Filter.none().withPaper(slug), "id", pageIndex, PAGE);
         List<org.hindcast.extraction.Candidate> candidates = List.of();
+        int candidatesTotal = 0;
         boolean hasText = false;
         if (viewer.has(org.hindcast.users.Role.EDITOR)) {
             hasText = extraction.text(stored.id) != null;
-            candidates = hasText ? extraction.candidates(slug) : List.of();
+            List<org.hindcast.extraction.Candidate> all = hasText ? extraction.candidates(slug) : List.of();
+            candidatesTotal = all.size();
+            int from = (int) Math.min(all.size(), (long) candidatesIndex * PAGE);
+            candidates = all.subList(from, Math.min(all.size(), from + PAGE));
         }
+        // each list's pager keeps the other list's page
+        Map<String, String> q = query("page", pageIndex == 0 ? null : Integer.toString(pageIndex),
+                "candidates", candidatesIndex == 0 ? null : Integer.toString(candidatesIndex));
         return page.with(paper, source.title()).data("paper", source).data("record", records.ofPaper(slug))
-                .data("hasText", hasText).data("candidates", candidates)
+                .data("hasText", hasText).data("candidates", candidates).data("candidatesTotal", candidatesTotal)
+                .data("candidatesPager", new Pager("/papers/" + slug, q, "candidates", "candidates", candidatesIndex, PAGE, candidatesTotal))
                 .data("forecasts", list.items().stream().map(f -> ForecastView.summary(f, today)).toList())
                 .data("total", list.total())
-                .data("pager", new Pager("/papers/" + slug, Map.of(), "page", "forecasts", pageIndex, PAGE, list.total()))
+                .data("pager", new Pager("/papers/" + slug, q, "page", "forecasts", pageIndex, PAGE, list.total()))
                 .data("exports", exports("paper=" + slug));
     }
 

@@ -41,6 +41,7 @@ import org.hindcast.users.Role;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -181,7 +182,9 @@ public class StaffPages {
             v.put("resolveBy", candidate.resolveBy().toString());
             v.put("resolveByBasis", candidate.resolveByBasis());
             v.put("resolveByNote", candidate.resolveByBasis().equals("STATED") ? "" : candidate.resolveByNote());
-            v.put("themes", String.join(",", candidate.themes()));
+            var names = themes.list().stream().collect(java.util.stream.Collectors.toMap(t -> t.slug, t -> t.name));
+            v.put("themes", candidate.themes().stream().map(slug -> names.getOrDefault(slug, slug))
+                    .collect(java.util.stream.Collectors.joining(",")));
             if (candidate.conditional()) {
                 v.put("condition", candidate.condition());
             }
@@ -199,16 +202,46 @@ public class StaffPages {
      * of choices is never cut short, so no paper is ever picked because the right one was not in it.
      */
     private TemplateInstance forecastForm(Map<String, String> values, Map<String, String> fieldErrors, String suggestion) {
+        return forecastForm(values, fieldErrors, suggestion, ThemeSlot.of(values.getOrDefault("themes", ""), List.of()));
+    }
+
+    private TemplateInstance forecastForm(Map<String, String> values, Map<String, String> fieldErrors, String suggestion,
+                                          List<ThemeSlot> themeSlots) {
         PaperView fixed = null;
         if ("1".equals(values.get("fixed")) && !values.getOrDefault("paper", "").isBlank()) {
             fixed = Paper.findBySlug(values.get("paper")).map(PaperView::of)
                     .orElseThrow(() -> new PageException(404, "No paper '" + values.get("paper") + "'."));
         }
         return page.with(forecastForm, "Log a forecast").data("v", values).data("e", fieldErrors).data("fixedPaper", fixed)
-                .data("papers", fixed != null ? List.of() : papers.list(null, null, 0, 50).items().stream().map(PaperView::of).toList())
                 .data("themes", themes.list()).data("table", phraseTables.current()).data("suggestion", suggestion)
-                .data("chosenThemes", List.of(values.getOrDefault("themes", "").split(",")))
+                .data("themeSlots", themeSlots)
                 .data("probabilityBases", ProbabilityBasis.values()).data("resolveByBases", ResolveByBasis.values());
+    }
+
+    /**
+     * One of the form's theme fields: what was typed (a theme's name or slug), and when it named no single theme,
+     * why and the themes it could mean. The form shows the ones filled and one or more empty ones.
+     */
+    public record ThemeSlot(String typed, String error, List<Choosers.Option> options) {
+        static final int AT_LEAST = 3;
+
+        /** Slots for what was typed (separated by the form's own fields, or commas when carried in one value). */
+        static List<ThemeSlot> of(String commaSeparated, List<Choosers.Choice> choices) {
+            List<ThemeSlot> slots = new ArrayList<>();
+            if (!choices.isEmpty()) {
+                choices.forEach(c -> slots.add(new ThemeSlot(c.typed(), c.error(), c.options())));
+            } else {
+                for (String t : commaSeparated.split(",")) {
+                    if (!t.isBlank()) {
+                        slots.add(new ThemeSlot(t.trim(), null, List.of()));
+                    }
+                }
+            }
+            while (slots.size() < AT_LEAST || !slots.get(slots.size() - 1).typed().isEmpty()) {
+                slots.add(new ThemeSlot("", null, List.of()));
+            }
+            return slots;
+        }
     }
 
     @POST
@@ -220,10 +253,17 @@ public class StaffPages {
         Map<String, String> v = values(form, "paper", "statement", "quote", "speaker", "thirdParty", "condition", "phrase",
                 "probability", "probabilityBasis", "madeOn", "resolveBy", "resolveByBasis", "resolveByNote", "resolutionCriteria",
                 "start", "end", "fixed", "sameQuoteAs");
-        List<String> themeSlugs = form.get("themes") == null ? List.of() : form.get("themes");
-        v.put("themes", String.join(",", themeSlugs));
+        // Each theme field names one theme by its name or slug, as typed; the ones that name no single theme are
+        // refused by their field, with the themes they could mean.
+        List<Choosers.Choice> themeChoices = form.getOrDefault("themes", List.of()).stream().filter(t -> t != null && !t.isBlank())
+                .map(choosers::theme).toList();
+        List<String> themeSlugs = themeChoices.stream().filter(c -> c.slug() != null).map(Choosers.Choice::slug).toList();
+        List<ThemeSlot> themeSlots = ThemeSlot.of("", themeChoices);
+        v.put("themes", themeChoices.stream().map(Choosers.Choice::typed).collect(java.util.stream.Collectors.joining(",")));
         Map<String, List<Choosers.Option>> options = new HashMap<>();
         Map<String, String> choiceErrors = new LinkedHashMap<>();
+        themeChoices.stream().filter(c -> c.error() != null).findFirst()
+                .ifPresent(c -> choiceErrors.put("themes", "a theme field names no single theme: " + c.error()));
         String paperSlug = chosen("paper", choosers.paper(v.get("paper")), choiceErrors, options);
         if ("suggest".equals(form.getFirst("action"))) {
             // Without JavaScript: the phrase table's reading of the phrase, shown and filled in, nothing saved.
@@ -236,7 +276,7 @@ public class StaffPages {
                 v.put("probabilityBasis", "PHRASE_TABLE");
                 v.put("probability", "");
             });
-            return html(forecastForm(v, Map.of(), suggestion));
+            return html(forecastForm(v, Map.of(), suggestion, themeSlots));
         }
         Map<String, String> fieldErrors = new LinkedHashMap<>(choiceErrors);
         Double probability = parseProbability(v.get("probability"), fieldErrors);
@@ -264,7 +304,7 @@ public class StaffPages {
                 fieldErrors = FormErrors.of(e);
             }
         }
-        return html(forecastForm(v, fieldErrors, null).data("options", options), 400);
+        return html(forecastForm(v, fieldErrors, null, themeSlots).data("options", options), 400);
     }
 
     // ---------------------------------------------------------------- the extraction assistant
@@ -294,7 +334,12 @@ public class StaffPages {
         } catch (NumberFormatException e) {
             throw new PageException(400, "The form lost the candidate's place; reload the page.");
         }
-        return Response.seeOther(Flash.to("/papers/" + slug + "#candidates", "candidate-rejected")).build();
+        // back to the page of candidates it was rejected from (the last one, if that page is now past the end)
+        int from = Pager.index(form.getFirst("candidates"));
+        int last = Math.max(0, (extraction.candidates(slug).size() - 1) / PublicPages.PAGE);
+        int back = Math.min(from, last);
+        return Response.seeOther(Flash.to("/papers/" + slug + (back == 0 ? "" : "?candidates=" + back) + "#candidates",
+                "candidate-rejected")).build();
     }
 
     // ---------------------------------------------------------------- evidence

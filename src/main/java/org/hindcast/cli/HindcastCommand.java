@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
                 "Without a command, runs the service (see 'serve'). With no database configured (QUARKUS_DATASOURCE_JDBC_URL) "
                         + "the service and the commands that read the ledger use the embedded PostgreSQL in ~/.hindcast/pgdata."},
         subcommands = {HindcastCommand.Serve.class, HindcastCommand.Import.class, HindcastCommand.Export.class,
-                ExtractCommand.class, picocli.CommandLine.HelpCommand.class},
+                ExtractCommand.class, HindcastCommand.FindEvidence.class, picocli.CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the work failed (a refused file, a port in use, a database that cannot start)",
                 "2:the command line was wrong"})
@@ -93,6 +93,38 @@ public class HindcastCommand implements Callable<Integer> {
         public Integer call() {
             CorpusCommand.task(new CorpusCommand.Task(false, dir, null));
             return Launcher.command(CorpusCommand.class, spec.commandLine().getErr());
+        }
+    }
+
+    @Command(name = "find-evidence", mixinStandardHelpOptions = true,
+            description = {"Reads a later paper's plain text and prints, best first, its sentences that bear on the ledger's "
+                    + "pending forecasts made before the paper: the forecast, the sentence, a score and a guessed stance "
+                    + "(the evidence finder of the staff pages and of GET /api/papers/{slug}/evidence-proposals).",
+                    "Reads the ledger: against the data folder of a running service it refuses; use the API then."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:done (with or without proposals)", "1:the file or the ledger could not be read",
+                    "2:the command line was wrong"})
+    static class FindEvidence implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "the paper's plain text (UTF-8)")
+        Path file;
+
+        @Option(names = "--published", required = true, paramLabel = "YYYY-MM-DD",
+                description = "the paper's date: only forecasts made before it are read")
+        java.time.LocalDate published;
+
+        @Option(names = "--limit", defaultValue = "20", paramLabel = "N", description = "how many proposals to print (default 20)")
+        int limit;
+
+        @Override
+        public Integer call() {
+            if (limit < 1 || limit > 10_000) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be between 1 and 10000");
+            }
+            org.hindcast.evidencefinder.FindEvidenceCommand.task(new org.hindcast.evidencefinder.FindEvidenceCommand.Task(file, published, limit));
+            return Launcher.command(org.hindcast.evidencefinder.FindEvidenceCommand.class, spec.commandLine().getErr());
         }
     }
 }

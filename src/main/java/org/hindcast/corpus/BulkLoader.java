@@ -270,7 +270,7 @@ public class BulkLoader {
             for (CorpusDocs.EvidenceDoc e : CorpusImporter.nonNull(fd.evidence())) {
                 try {
                     var in = new EvidenceService.NewEvidence(e.summary(), LocalDate.parse(e.observedOn()), e.citationUrl(),
-                            e.citedPaper(), e.citationNote(), Stance.valueOf(e.stance()));
+                            e.citedPaper(), e.citationNote(), Stance.valueOf(e.stance()), e.quote());
                     // evidence citing a paper of the ledger goes by the per-file path, which finds the paper
                     if (e.citedPaper() != null || Text.blankToNull(e.summary()) == null
                             || !EvidenceRules.check(in, madeOn, slug -> Optional.empty(), today).isEmpty()) {
@@ -421,7 +421,7 @@ public class BulkLoader {
                     attached.add(eid);
                     String summary = ed.summary().trim();
                     evidenceRows.row(eid, id, summary, LocalDate.parse(ed.observedOn()), ed.citationUrl().trim(),
-                            Text.blankToNull(ed.citationNote()), ed.stance(), actor);
+                            Text.blankToNull(ed.citationNote()), ed.stance(), actor, Text.blankToNull(ed.quote()));
                     audit.row(actor, "evidence.add", "forecast", Long.toString(id), ed.stance() + " (evidence " + eid + "): " + summary);
                     added.evidence++;
                 }
@@ -455,7 +455,7 @@ public class BulkLoader {
                 + "corpus_version, same_quote_as)");
         forecastAuthor.copy(copy, "forecast_author (forecast_id, author_id)");
         forecastTheme.copy(copy, "forecast_theme (forecast_id, theme_id)");
-        evidenceRows.copy(copy, "evidence (id, forecast_id, summary, observed_on, citation_url, citation_note, stance, added_by)");
+        evidenceRows.copy(copy, "evidence (id, forecast_id, summary, observed_on, citation_url, citation_note, stance, added_by, quote)");
         resolution.copy(copy, "resolution (id, forecast_id, seq, outcome, credit, resolved_on, rationale, reviewer)");
         resolutionEvidence.copy(copy, "resolution_evidence (resolution_id, evidence_id)");
         audit.copy(copy, "audit_entry (actor, action, entity, entity_id, detail)");

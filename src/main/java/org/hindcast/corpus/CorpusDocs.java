@@ -44,9 +44,12 @@ public final class CorpusDocs {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    @JsonPropertyOrder({"summary", "observedOn", "citedPaper", "citationUrl", "citationNote", "stance"})
+    @JsonPropertyOrder({"summary", "observedOn", "citedPaper", "citationUrl", "citationNote", "quote", "stance"})
     public record EvidenceDoc(String summary, String observedOn, @com.fasterxml.jackson.annotation.JsonAlias("citedSource") String citedPaper, String citationUrl,
-                              String citationNote, String stance) {
+                              String citationNote, String stance, String quote) {
+        public EvidenceDoc(String summary, String observedOn, String citedPaper, String citationUrl, String citationNote, String stance) {
+            this(summary, observedOn, citedPaper, citationUrl, citationNote, stance, null);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)

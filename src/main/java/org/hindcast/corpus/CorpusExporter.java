@@ -69,7 +69,7 @@ public class CorpusExporter {
             List<String> authorSlugs = f.authors.stream().map(a -> a.slug).sorted().toList();
             List<CorpusDocs.EvidenceDoc> evidence = Evidence.of(f.id).stream().map(e -> new CorpusDocs.EvidenceDoc(e.summary,
                     e.observedOn.toString(), e.citedPaper == null ? null : e.citedPaper.slug, e.citationUrl, e.citationNote,
-                    e.stance.name())).toList();
+                    e.stance.name(), e.quote)).toList();
             List<Resolution> history = Resolution.of(f.id);
             CorpusDocs.ResolutionDoc resolution = history.isEmpty() ? null : toDoc(history.get(history.size() - 1));
             docs.add(new CorpusDocs.ForecastDoc(f.corpusKey != null ? f.corpusKey : "forecast-" + f.id, f.statement, f.quote,

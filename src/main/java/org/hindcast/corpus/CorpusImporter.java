@@ -682,7 +682,7 @@ public class CorpusImporter {
             if (match == null) {
                 match = at(file, yaml, path + ".evidence[" + i + "]", () -> evidence.add(run.actor(), forecastId,
                         new EvidenceService.NewEvidence(ed.summary(), LocalDate.parse(ed.observedOn()), ed.citationUrl(),
-                                ed.citedPaper(), ed.citationNote(), Stance.valueOf(ed.stance()))));
+                                ed.citedPaper(), ed.citationNote(), Stance.valueOf(ed.stance()), ed.quote())));
                 run.added().evidence++;
             }
             evidenceIds.add(match.id);

@@ -61,6 +61,17 @@ public class Evidence extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Stance stance;
 
+    /** The sentence as the source prints it, when the evidence quotes it. */
+    @Size(max = 4000)
+    public String quote;
+
+    /** Where the quote stands in the cited paper's stored text, when that text is stored. */
+    @Column(name = "quote_start")
+    public Integer quoteStart;
+
+    @Column(name = "quote_end")
+    public Integer quoteEnd;
+
     @Column(name = "added_by", nullable = false, updatable = false)
     public String addedBy;
 

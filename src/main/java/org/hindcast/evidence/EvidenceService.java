@@ -49,7 +49,12 @@ public class EvidenceService {
                               @Size(max = 2000) String citationUrl,
                               @com.fasterxml.jackson.annotation.JsonAlias("citedSource") @Size(max = 100) String citedPaper,
                               @Size(max = 1000) String citationNote,
-                              @NotNull(message = "choose SUPPORTS, REFUTES or CONTEXT") Stance stance) {
+                              @NotNull(message = "choose SUPPORTS, REFUTES or CONTEXT") Stance stance,
+                              @Size(max = 4000) String quote) {
+        public NewEvidence(String summary, LocalDate observedOn, String citationUrl, String citedPaper, String citationNote,
+                           Stance stance) {
+            this(summary, observedOn, citationUrl, citedPaper, citationNote, stance, null);
+        }
     }
 
     /** How many pieces of evidence each of these forecasts has (absent: none). */
@@ -80,7 +85,23 @@ public class EvidenceService {
     private List<Problem.FieldError> check(Forecast forecast, NewEvidence in, Optional<Paper> cited) {
         List<Problem.FieldError> errors = new ArrayList<>(ProblemMappers.fieldErrors(validator.validate(in)));
         errors.addAll(EvidenceRules.check(in, forecast.madeOn, slug -> cited.map(Paper::published), LocalDate.now(clock)));
+        String quote = Text.blankToNull(in.quote());
+        if (quote != null && cited.isPresent() && storedText(cited.get()) != null && quoteSpan(cited.get(), quote.trim()) == null) {
+            errors.add(new Problem.FieldError("quote", "is not in the stored text of '" + cited.get().slug
+                    + "': quote the paper's sentence word for word"));
+        }
         return errors;
+    }
+
+    private String storedText(Paper paper) {
+        List<?> rows = em.createNativeQuery("select body from paper_text where paper_id = ?1").setParameter(1, paper.id).getResultList();
+        return rows.isEmpty() ? null : (String) rows.get(0);
+    }
+
+    /** Where the quote first stands in the paper's stored text (spaces and line breaks alike), or null. */
+    int[] quoteSpan(Paper paper, String quote) {
+        String text = storedText(paper);
+        return text == null ? null : QuoteSpans.find(text, quote);
     }
 
     /** The ledger paper the evidence cites, looked up once for the rules and the record. */
@@ -104,6 +125,15 @@ public class EvidenceService {
             e.citationUrl = in.citationUrl().trim();
         } else {
             e.citedPaper = cited.orElseThrow();
+        }
+        e.quote = Text.blankToNull(in.quote()) == null ? null : in.quote().trim();
+        if (e.quote != null && e.citedPaper != null) {
+            // where the quote stands in the cited paper's stored text (checked by the rules: it must be there)
+            int[] span = quoteSpan(e.citedPaper, e.quote);
+            if (span != null) {
+                e.quoteStart = span[0];
+                e.quoteEnd = span[1];
+            }
         }
         e.addedBy = actor;
         e.persist();

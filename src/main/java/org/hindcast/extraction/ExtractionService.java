@@ -233,7 +233,7 @@ public class ExtractionService {
     }
 
 
-    static String key(String sentence) {
+    public static String key(String sentence) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(sentence.replaceAll("\\s+", " ").trim().getBytes(StandardCharsets.UTF_8));

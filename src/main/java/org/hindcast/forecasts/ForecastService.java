@@ -402,6 +402,12 @@ public class ForecastService {
     }
 
     /** The forecasts of these ids, with their papers, in the ids' order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Forecast> byIdsInOrder(List<Long> ids) {
+        return byIds(new ArrayList<Number>(ids));
+    }
+
+    /** The forecasts of these ids, with their papers, in the ids' order. */
     private List<Forecast> byIds(List<Number> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -48,10 +48,12 @@ public record ForecastView(long id, PaperRef paper, String statement, String quo
     }
 
     public record EvidenceView(long id, String summary, LocalDate observedOn, String citationUrl, String citedPaper,
-                               String citationNote, Stance stance, String addedBy, OffsetDateTime addedAt) {
+                               String citationNote, Stance stance, String addedBy, OffsetDateTime addedAt, String quote,
+                               Integer quoteStart, Integer quoteEnd) {
         public static EvidenceView of(Evidence e) {
             return new EvidenceView(e.id, e.summary, e.observedOn, e.citationUrl,
-                    e.citedPaper == null ? null : e.citedPaper.slug, e.citationNote, e.stance, StaffNames.display(e.addedBy), e.addedAt);
+                    e.citedPaper == null ? null : e.citedPaper.slug, e.citationNote, e.stance, StaffNames.display(e.addedBy), e.addedAt,
+                    e.quote, e.quoteStart, e.quoteEnd);
         }
     }
 

@@ -136,4 +136,46 @@ class IngestionBrowserTests {
         assertTrue(editor.textContent("#candidate-table").contains("China is likely to deepen its ties with Seoul in 2026"));
         editor.context().close();
     }
+
+    @Test
+    void anAnalystFindsEvidenceInALaterPaperAndAcceptsOneProposalAndRejectsAnother() {
+        String word = Ledger.unique("zb").replaceAll("[^a-z]", "");
+        String theme = Ledger.theme("Finder page theme");
+        String earlier = Ledger.paper("2024-02-01", "Finder Page Early " + Ledger.unique("e"));
+        String later = Ledger.paper("2025-11-13", "Finder Page Late " + Ledger.unique("l"));
+        long visit = org.hindcast.evidencefinder.EvidenceFinderApiTests.forecast(earlier, theme,
+                "Xi Jinping makes a state visit to Gyeongju for the " + word + " summit.", null);
+        long tariffs = org.hindcast.evidencefinder.EvidenceFinderApiTests.forecast(earlier, theme,
+                "Washington raises " + word + " tariffs on Seoul's exports.", null);
+        Staff.as("editor").contentType("text/plain; charset=UTF-8").body("On October 30, Xi Jinping made a state visit to Gyeongju for the "
+                + word + " summit.\n\nWashington did not raise its " + word + " tariffs on Seoul's exports this year.")
+                .post("/api/papers/" + later + "/text").then().statusCode(200);
+        Page analyst = signedIn("analyst");
+        analyst.navigate(url("/papers/" + later));
+        analyst.click("#find-evidence");
+        analyst.waitForURL("**/staff/papers/" + later + "/evidence");
+        // other tests' forecasts may be proposed too: this test looks at its own two
+        String visitRows = "#proposal-table tbody tr:has(a[href='/forecasts/" + visit + "'])";
+        String tariffRows = "#proposal-table tbody tr:has(a[href='/forecasts/" + tariffs + "'])";
+        assertTrue(analyst.textContent("#finder-summary").contains("from 2 sentences"), analyst.textContent("#finder-summary"));
+        var visitRow = analyst.locator(visitRows);
+        assertEquals(1, visitRow.count(), analyst.textContent("#proposal-table"));
+        assertTrue(visitRow.textContent().contains("made a state visit to Gyeongju"), visitRow.textContent());
+        assertTrue(visitRow.textContent().contains("Supports"), visitRow.textContent());
+        var tariffRow = analyst.locator(tariffRows);
+        assertTrue(tariffRow.textContent().contains("Refutes"), tariffRow.textContent());
+        tariffRow.locator("button:has-text('Reject')").click();
+        analyst.waitForURL("**done=proposal-rejected**");
+        assertEquals(0, analyst.locator(tariffRows).count(), "the rejected proposal is gone");
+        assertEquals(1, analyst.locator(visitRows).count());
+        analyst.locator(visitRows + " button:has-text('Accept as evidence')").click();
+        analyst.waitForURL("**done=proposal-accepted**");
+        assertTrue(analyst.textContent("#flash").contains("attached to the forecast as evidence"));
+        assertEquals(0, analyst.locator(visitRows).count(), "the accepted proposal is evidence now");
+        var evidence = Staff.anonymous().get("/api/forecasts/" + visit + "/evidence").jsonPath();
+        assertEquals(1, evidence.getList("").size());
+        assertEquals(later, evidence.getString("[0].citedPaper"));
+        assertTrue(evidence.getString("[0].quote").startsWith("On October 30, Xi Jinping made a state visit"));
+        analyst.context().close();
+    }
 }

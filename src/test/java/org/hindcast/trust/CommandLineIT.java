@@ -134,7 +134,7 @@ class CommandLineIT {
     void everyCommandAnswersHelpAndAWrongCommandLineIsSaidWithExit2() throws Exception {
         Run help = run("--help");
         assertEquals(0, help.exit(), help.output());
-        for (String command : List.of("serve", "import", "export", "extract")) {
+        for (String command : List.of("serve", "import", "export", "extract", "find-evidence")) {
             assertTrue(help.output().contains("  " + command + " "), "the whole help lists " + command + ":\n" + help.output());
             Run own = run(command, "--help");
             assertEquals(0, own.exit(), own.output());
@@ -152,6 +152,32 @@ class CommandLineIT {
         assertEquals(2, noAdmin.exit(), noAdmin.output());
         assertTrue(noAdmin.output().startsWith("Missing required option: '--as=ADMIN'"), noAdmin.output());
         assertEquals(false, Files.exists(work.resolve("pgdata")), "a wrong command line starts nothing");
+    }
+
+    @Test
+    void findEvidencePrintsTheSentencesOfALaterTextThatBearOnPendingForecastsAsATable() throws Exception {
+        Run imported = run("import", corpus().toString(), "--as", "admin");
+        assertEquals(0, imported.exit(), imported.output());
+        Path text = work.resolve("later-paper.txt");
+        Files.writeString(text, "The weather was mild.\n\nThe first thing happened in March, as the minister said it would.\n\n"
+                + "Nothing else of note.");
+        Run found = run("find-evidence", text.toString(), "--published", "2025-06-01");
+        assertEquals(0, found.exit(), found.output());
+        assertTrue(found.output().startsWith("later-paper.txt: 3 sentences against 1 pending forecasts made before 2025-06-01"),
+                found.output());
+        assertTrue(found.output().contains("The first thing happens.") && found.output().contains("The first thing happened in March"),
+                found.output());
+        assertTrue(found.output().lines().anyMatch(l -> l.contains("score") && l.contains("stance")), "a table with its header");
+        Run before = run("find-evidence", text.toString(), "--published", "2024-01-01");
+        assertEquals(0, before.exit(), before.output());
+        assertTrue(before.output().contains("0 pending forecasts made before 2024-01-01") && before.output().contains(": 0 proposals"),
+                before.output());
+        Run missing = run("find-evidence", work.resolve("no-such.txt").toString(), "--published", "2025-06-01");
+        assertEquals(1, missing.exit(), missing.output());
+        assertTrue(missing.output().contains("cannot read"), missing.output());
+        Run noDate = run("find-evidence", text.toString());
+        assertEquals(2, noDate.exit(), noDate.output());
+        assertTrue(noDate.output().contains("--published"), noDate.output());
     }
 
     @Test

@@ -34,7 +34,7 @@ class PageFormTests {
 
     /** Fields whose value has a form (dates, choices, numbers): a malformed value there must be refused. */
     private static final java.util.Set<String> TYPED = java.util.Set.of("published", "observedOn", "resolvedOn", "resolveBy",
-            "stance", "outcome", "resolveByBasis", "forecastVersion", "version", "start", "end");
+            "stance", "outcome", "resolveByBasis", "forecastVersion", "version", "start", "end", "forecastId");
 
     @Inject
     Ledger ledger;
@@ -43,15 +43,20 @@ class PageFormTests {
     }
 
     /** What the admin forms act on: an account and an author made for the test, and their current versions. */
-    record Targets(String account, long accountVersion, String author, long authorVersion) {
+    record Targets(String account, long accountVersion, String author, long authorVersion, String withText, int sentenceEnd) {
+        static final String SENTENCE = "Something was done in the end.";
+
         static Targets make(String paper) {
+            String withText = Ledger.paper("2026-06-01", "Page Form Later Author " + Ledger.unique("t"));
+            as("editor").contentType("text/plain; charset=UTF-8").body(SENTENCE + "\n\nAnother sentence follows here.")
+                    .post("/api/papers/" + withText + "/text").then().statusCode(200);
             String account = Ledger.unique("fuzz-account");
             as("admin").body(Map.of("username", account, "displayName", "Fuzz account", "password", Staff.PASSWORD,
                     "roles", List.of("ANALYST"))).post("/api/users").then().statusCode(201);
             long accountVersion = as("admin").get("/api/users/" + account).jsonPath().getLong("version");
             String author = anonymous().get("/api/sources/" + paper).jsonPath().getString("authors[0].slug");
             long authorVersion = anonymous().get("/api/authors/" + author).jsonPath().getLong("version");
-            return new Targets(account, accountVersion, author, authorVersion);
+            return new Targets(account, accountVersion, author, authorVersion, withText, SENTENCE.length());
         }
     }
 
@@ -81,6 +86,12 @@ class PageFormTests {
                         "start", "0", "end", "10")), List.of("start", "end")),
                 new Form("/staff/papers/from-web", "EDITOR", "editor", new LinkedHashMap<>(Map.of("url", "http://127.0.0.1:9/none",
                         "title", "T", "publisher", "P", "published", "2024-05-01", "authors", "Fuzz Web Person")), List.of("url")),
+                new Form("/staff/papers/" + t.withText() + "/evidence/accept", "ANALYST", "analyst", new LinkedHashMap<>(Map.of(
+                        "forecastId", Long.toString(forecast), "start", "0", "end", Integer.toString(t.sentenceEnd()), "stance", "SUPPORTS")),
+                        List.of("forecastId", "start", "end", "stance")),
+                new Form("/staff/papers/" + t.withText() + "/evidence/reject", "ANALYST", "analyst", new LinkedHashMap<>(Map.of(
+                        "forecastId", Long.toString(forecast), "start", "0", "end", Integer.toString(t.sentenceEnd()))),
+                        List.of("forecastId", "start", "end")),
                 new Form("/staff/admin/users", "ADMIN", "admin", new LinkedHashMap<>(Map.of("username", "fuzz-new-account",
                         "displayName", "New", "password", "a long enough passphrase", "roles", "EDITOR")),
                         List.of("username", "displayName", "password")),
@@ -257,7 +268,7 @@ class PageFormTests {
         }
         assertEquals(List.of(), failures.subList(0, Math.min(20, failures.size())), failures.size() + " of " + sent + " misbehaved");
         assertUnchangedButSignIns(before);
-        assertTrue(sent >= 14 * 40, sent + " submissions");
+        assertTrue(sent >= 16 * 40, sent + " submissions");
         System.out.println("page fuzz: " + sent + " hostile form submissions, none answered 5xx or saved");
     }
 }

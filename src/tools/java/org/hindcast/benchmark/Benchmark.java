@@ -211,6 +211,8 @@ public final class Benchmark {
         sequential(http, base, "search page, a phrase, 2nd page", "/search?q=%22joint+exercises%22&page=1", 100, 300);
         sequential(http, base, "reviewers' queue, due in 30 days (API)", "/api/forecasts?dueWithinDays=30&sort=resolveBy", 100, 300);
 
+        evidenceFinder(http, base, benchUrl);
+
         resolutions(base, benchUrl, prolificId, Integer.parseInt(opt.get("--resolutions")));
 
         long rssKb = Long.parseLong(runAndRead(List.of("ps", "-o", "rss=", "-p", Long.toString(service.pid()))).trim());
@@ -227,6 +229,67 @@ public final class Benchmark {
     }
 
     // ----- steps ------------------------------------------------------------------------------------
+
+    /**
+     * The evidence finder on a 30-page paper (560 sentences, about 90,000 characters: statements of the ledger's own
+     * forecasts, so that it has much to propose) attached to the newest paper, against every pending forecast made
+     * before it: one analyst's request at a time, after one to warm up.
+     */
+    private void evidenceFinder(HttpClient http, URI base, String benchUrl) throws Exception {
+        step("evidence finder: a 30-page paper against the pending forecasts made before it");
+        String slug;
+        StringBuilder text = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(benchUrl, EmbeddedDatabase.USER, dbPassword);
+             Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("select slug from paper order by published_on desc, id desc limit 1")) {
+                rs.next();
+                slug = rs.getString(1);
+            }
+            st.execute("select setseed(0.3)");
+            try (ResultSet rs = st.executeQuery("select statement from forecast order by random() limit 560")) {
+                int n = 0;
+                while (rs.next()) {
+                    text.append(rs.getString(1).replaceAll("\\.$", "")).append(n % 7 == 6 ? ".\n\n" : ". ");
+                    n++;
+                }
+            }
+        }
+        String admin = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        var created = http.send(HttpRequest.newBuilder(base.resolve("/api/users")).header("Authorization", admin)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"bench-analyst\","
+                        + "\"displayName\":\"Benchmark analyst\",\"password\":\"" + REVIEWER_PASSWORD + "\",\"roles\":[\"EDITOR\",\"ANALYST\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("could not create the analyst: HTTP " + created.statusCode() + " " + created.body());
+        }
+        String analyst = "Basic " + Base64.getEncoder().encodeToString(("bench-analyst:" + REVIEWER_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        var attached = http.send(HttpRequest.newBuilder(base.resolve("/api/papers/" + slug + "/text")).header("Authorization", analyst)
+                .header("Content-Type", "text/plain; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(text.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (attached.statusCode() != 200) {
+            throw new IllegalStateException("could not attach the paper's text: HTTP " + attached.statusCode() + " " + attached.body());
+        }
+        Latencies latencies = new Latencies();
+        String summary = "";
+        for (int i = 0; i < 6; i++) {
+            long t = System.nanoTime();
+            var answer = http.send(HttpRequest.newBuilder(base.resolve("/api/papers/" + slug + "/evidence-proposals?limit=100"))
+                    .header("Authorization", analyst).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("the evidence finder answered HTTP " + answer.statusCode() + " " + answer.body());
+            }
+            if (i > 0) {
+                latencies.add(System.nanoTime() - t);
+            }
+            Matcher m = Pattern.compile("\"sentences\":(\\d+),\"forecastsRead\":(\\d+),\"millis\":\\d+,\"total\":(\\d+)").matcher(answer.body());
+            if (m.find()) {
+                summary = String.format(Locale.ROOT, "%s sentences, %,d pending forecasts read, %,d proposals; %,d characters",
+                        m.group(1), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)), text.length());
+            }
+        }
+        row("evidence finder, a 30-page paper (API)", String.format(Locale.ROOT, "p50 %.0f, max %.0f ms", latencies.millis(0.5),
+                latencies.millis(1.0)), summary + " (5 requests after one to warm up)", "(measured)", "");
+    }
 
     /** A row of one client's requests in turn: p50 and p99 of the answers (200 expected), against a p99 goal. */
     private void sequential(HttpClient http, URI base, String what, String path, int requests, double p99GoalMs) throws Exception {

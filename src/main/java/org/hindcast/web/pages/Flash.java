@@ -27,6 +27,8 @@ public final class Flash {
             Map.entry("text-attached", "The paper's text is stored; its candidate forecasts are below."),
             Map.entry("pdf-attached", "The PDF is read and its text stored; its candidate forecasts are below, each with its page."),
             Map.entry("paper-from-web", "The paper is added from its web page and its text stored; its candidate forecasts are below."),
+            Map.entry("proposal-accepted", "The sentence is attached to the forecast as evidence, quoted from this paper."),
+            Map.entry("proposal-rejected", "The proposal is rejected and will not be proposed again for that forecast."),
             Map.entry("candidate-rejected", "The candidate is rejected and will not be proposed again."),
             Map.entry("user-created", "The account is created."),
             Map.entry("user-updated", "The account is updated."),

@@ -325,6 +325,9 @@ public class PublicPages {
         List<org.hindcast.extraction.Candidate> candidates = List.of();
         int candidatesTotal = 0;
         boolean hasText = false;
+        if (viewer.has(org.hindcast.users.Role.ANALYST) || viewer.has(org.hindcast.users.Role.REVIEWER)) {
+            hasText = extraction.text(stored.id) != null;
+        }
         if (viewer.has(org.hindcast.users.Role.EDITOR)) {
             hasText = extraction.text(stored.id) != null;
             List<org.hindcast.extraction.Candidate> all = hasText ? extraction.candidates(slug) : List.of();

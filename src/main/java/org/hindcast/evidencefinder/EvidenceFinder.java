@@ -1,0 +1,171 @@
+package org.hindcast.evidencefinder;
+
+import org.hindcast.evidence.Stance;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which sentences of a later paper bear on which earlier forecasts: plain Java over plain values (the words of each
+ * side already reduced to their stems, as PostgreSQL's {@code english} configuration reduces them).
+ *
+ * <p>A sentence bears on a forecast by the forecast's words it shares, each weighed by how rare it is in the paper
+ * (inverse sentence frequency: "apec" in 2 of 80 sentences weighs more than "china" in 60 of them). The score is
+ * the share of the forecast's weight the sentence covers; a word of the forecast absent from the paper weighs as
+ * much as the rarest, so that a forecast whose distinctive words the paper never prints scores low everywhere. A
+ * proposal needs two shared words and a {@code minCoverage}; each forecast keeps its {@code perForecast} best.
+ * Every forecast is read once, and only the sentences sharing a word with it are touched (an index of the
+ * paper's words), so that a ledger of a million forecasts is read in one pass.
+ */
+public final class EvidenceFinder {
+
+    /** A sentence of the paper: where it stands in the stored text, and its stems. */
+    public record Sentence(int start, int end, String text, Set<String> terms) {
+    }
+
+    /**
+     * A forecast that may be settled: its id, the stems of its statement, those only its quote or condition has
+     * (weighed at {@link #QUOTE_WEIGHT}: the quote's other words are its own paper's context), and its statement.
+     */
+    public record Forecast(long id, Set<String> terms, Set<String> quoteTerms, String statement) {
+        public Forecast(long id, Set<String> terms, String statement) {
+            this(id, terms, Set.of(), statement);
+        }
+    }
+
+    /** How much a word of the quote (not of the statement) counts beside one of the statement. */
+    public static final double QUOTE_WEIGHT = 0.4;
+
+    /** A sentence proposed as evidence for a forecast, with its score, a guessed stance and why. */
+    public record Proposal(long forecastId, int start, int end, String sentence, double score, List<String> shared,
+                           Stance stance, String reason) {
+    }
+
+    private final List<Sentence> sentences;
+    private final Map<String, int[]> postings = new HashMap<>();
+    private final Map<String, Double> weight = new HashMap<>();
+    private final double absentWeight;
+    private final double averageLength;
+    private static final double K1 = 1.2;
+    private static final double B = 0.75;
+
+    public EvidenceFinder(List<Sentence> sentences) {
+        this.sentences = List.copyOf(sentences);
+        Map<String, List<Integer>> where = new HashMap<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            for (String t : sentences.get(i).terms()) {
+                where.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
+            }
+        }
+        int n = sentences.size();
+        where.forEach((t, list) -> {
+            postings.put(t, list.stream().mapToInt(Integer::intValue).toArray());
+            weight.put(t, Math.log((n + 1.0) / (list.size() + 0.5)));
+        });
+        this.absentWeight = Math.log((n + 1.0) / 0.5);
+        this.averageLength = Math.max(1, sentences.stream().mapToInt(x -> x.terms().size()).average().orElse(1));
+    }
+
+    public int sentenceCount() {
+        return sentences.size();
+    }
+
+    /** The best sentences for one forecast, best first (none when nothing reaches the bar). */
+    public List<Proposal> propose(Forecast f, int perForecast, double minCoverage) {
+        if (f.terms().isEmpty() || sentences.isEmpty()) {
+            return List.of();
+        }
+        double total = 0;
+        Map<Integer, double[]> scores = null;
+        for (int side = 0; side < 2; side++) {
+            double factor = side == 0 ? 1 : QUOTE_WEIGHT;
+            for (String t : side == 0 ? f.terms() : f.quoteTerms()) {
+                if (side == 1 && f.terms().contains(t)) {
+                    continue;
+                }
+                int[] in = postings.get(t);
+                if (in == null) {
+                    total += factor * absentWeight;
+                    continue;
+                }
+                double w = factor * weight.get(t);
+                total += w;
+                if (scores == null) {
+                    scores = new HashMap<>();
+                }
+                for (int s : in) {
+                    double[] acc = scores.computeIfAbsent(s, k -> new double[2]);
+                    acc[0] += w;
+                    acc[1] += side == 0 ? 1 : 0;
+                }
+            }
+        }
+        if (scores == null) {
+            return List.of();
+        }
+        record Scored(int sentence, double coverage, double rank) {
+        }
+        List<Scored> kept = new ArrayList<>();
+        for (Map.Entry<Integer, double[]> e : scores.entrySet()) {
+            double coverage = e.getValue()[0] / total;
+            if (e.getValue()[1] >= 2 && coverage >= minCoverage) {
+                // BM25's length normalisation (k1 1.2, b 0.75): a long sentence shares more words by its length alone
+                double norm = 1 - B + B * sentences.get(e.getKey()).terms().size() / averageLength;
+                kept.add(new Scored(e.getKey(), coverage, coverage * (K1 + 1) / (1 + K1 * norm)));
+            }
+        }
+        kept.sort(Comparator.comparingDouble((Scored k) -> -k.rank()).thenComparingInt(Scored::sentence));
+        List<Proposal> out = new ArrayList<>();
+        for (Scored k : kept.subList(0, Math.min(perForecast, kept.size()))) {
+            Sentence s = sentences.get(k.sentence());
+            List<String> shared = f.terms().stream().filter(s.terms()::contains)
+                    .sorted(Comparator.<String>comparingDouble(t -> -weight.get(t)).thenComparing(Comparator.naturalOrder())).toList();
+            Stance stance = stance(f.statement(), s.text());
+            out.add(new Proposal(f.id(), s.start(), s.end(), s.text(), k.coverage(), shared, stance,
+                    reason(shared, f.terms().size(), k.coverage(), stance)));
+        }
+        return out;
+    }
+
+    private static String reason(List<String> shared, int of, double score, Stance stance) {
+        return String.format(Locale.ROOT, "shares %d of the forecast's %d words (%s), %.0f%% of their weight in this paper; %s",
+                shared.size(), of, String.join(", ", shared.subList(0, Math.min(6, shared.size()))), 100 * score,
+                switch (stance) {
+                    case SUPPORTS -> "it reports the event as having happened";
+                    case REFUTES -> "it reports the opposite or a failure";
+                    case CONTEXT -> "it says something about it without settling it";
+                });
+    }
+
+    private static final Pattern NEGATION = Pattern.compile("(?i)\\b(not|no|never|neither|nor|failed|fail|fails|without|"
+            + "instead|rather than|far from|halt(ed)?|suspend(ed)?|cancel(l?ed)?|refused?|rejected|stalled|collapsed|"
+            + "low|unlikely|did not|didn't|has not|have not|was not|were not)\\b");
+    private static final Pattern HEDGE = Pattern.compile("(?i)\\b(will|would|may|might|could|likely|expected|should|"
+            + "possib\\w*|prospects?|intends?|plans?|seeks?)\\b");
+    private static final Pattern HAPPENED = Pattern.compile("(?i)\\b(was|were|has been|have been|had been|held|made|"
+            + "signed|visited|attended|met|launched|took place|announced|honou?red|reaffirmed|fired|hosted|agreed|"
+            + "concluded|opened|resumed|restored|returned|increased|decreased|rose|fell|imposed|adopted)\\b|\\b\\w+ed\\b");
+
+    /**
+     * A guess of the stance, from the words alone: a sentence that negates what the forecast does not (or the
+     * other way round) refutes; one that reports a past event supports; one that hedges or forecasts itself is
+     * context. An analyst reads it before accepting.
+     */
+    static Stance stance(String forecast, String sentence) {
+        boolean forecastNegated = NEGATION.matcher(forecast).find();
+        boolean sentenceNegated = NEGATION.matcher(sentence).find();
+        if (forecastNegated != sentenceNegated) {
+            return Stance.REFUTES;
+        }
+        if (HAPPENED.matcher(sentence).find() && !HEDGE.matcher(sentence).find()) {
+            return Stance.SUPPORTS;
+        }
+        return Stance.CONTEXT;
+    }
+}

@@ -1,0 +1,165 @@
+package org.hindcast.evidencefinder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.hindcast.extraction.Sentences;
+import org.hindcast.testing.Ledger;
+import org.hindcast.testing.Papers;
+import org.hindcast.testing.Staff;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.hindcast.testing.Staff.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The evidence finder measured on the corpus: every piece of evidence in forecasts/ that quotes a later paper of the
+ * corpus is a link (forecast, paper, sentence). With the papers' texts attached and the forecasts read as if still
+ * pending and without their evidence, where does the finder rank the recorded sentence among its proposals for that
+ * forecast? Beside it, on the same measure, PostgreSQL's own ranking (ts_rank_cd of each sentence against the
+ * forecast's words OR'ed). The test prints both, checks the finder's approach is the better on both counts, and
+ * holds the finder to its measured level (top 5 for 7 links of 12, first for 3): issue 17's goal (90% and 60%) is
+ * not reached by words alone (docs/evidence-finder.md says which links need more than shared words).
+ */
+@QuarkusTest
+class EvidenceFinderQualityTests {
+
+    @Inject
+    EvidenceFinderService finder;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    record Link(String forecastPaper, String key, long forecastId, String citedPaper, String quote) {
+    }
+
+    static String squeeze(String s) {
+        return s.replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
+    }
+
+    List<Link> links() throws Exception {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        List<Link> links = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("forecasts"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                JsonNode doc = yaml.readTree(file.toFile());
+                if (!doc.path("format").asText().equals("hindcast-paper/1")) {
+                    continue;
+                }
+                String slug = doc.path("paper").path("slug").asText();
+                for (JsonNode f : doc.path("forecasts")) {
+                    for (JsonNode e : f.path("evidence")) {
+                        if (e.hasNonNull("citedPaper") && e.hasNonNull("quote")) {
+                            long id = ((Number) ledger.scalar("select f.id from forecast f join paper p on p.id = f.paper_id "
+                                    + "where p.slug = ? and f.corpus_key = ?", slug, f.path("key").asText())).longValue();
+                            links.add(new Link(slug, f.path("key").asText(), id, e.path("citedPaper").asText(), e.path("quote").asText()));
+                        }
+                    }
+                }
+            }
+        }
+        return links;
+    }
+
+    /** The corpus's papers with their texts attached, as an editor would attach them. */
+    Map<String, String> attachTexts() throws Exception {
+        Path dir = Papers.require("measuring the evidence finder");
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        Map<String, String> texts = new HashMap<>();
+        try (Stream<Path> files = Files.list(Path.of("forecasts"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                JsonNode doc = yaml.readTree(file.toFile());
+                if (doc.path("paper").hasNonNull("sourceText")) {
+                    String slug = doc.path("paper").path("slug").asText();
+                    String text = Files.readString(dir.resolve(doc.path("paper").path("sourceText").asText()));
+                    as("editor").contentType("text/plain; charset=UTF-8").body(text).post("/api/papers/" + slug + "/text").then().statusCode(200);
+                    texts.put(slug, text);
+                }
+            }
+        }
+        return texts;
+    }
+
+    /** PostgreSQL's ranking of the paper's sentences for a forecast: ts_rank_cd against its words OR'ed. */
+    List<String> postgresRanking(String text, long forecastId) throws Exception {
+        List<String> sentences = Sentences.split(text).stream().map(Sentences.Span::text).filter(s -> s.chars().anyMatch(Character::isLetter)).toList();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("""
+                     with q as (select to_tsquery('english', string_agg(quote_literal(l), ' | ')) as q
+                                from forecast f, unnest(tsvector_to_array(f.search)) l where f.id = ?)
+                     select s from unnest(?::text[]) with ordinality u(s, i), q
+                     where to_tsvector('english', s) @@ q.q
+                     order by ts_rank_cd(to_tsvector('english', s), q.q) desc, i""")) {
+            st.setLong(1, forecastId);
+            st.setArray(2, c.createArrayOf("text", sentences.toArray()));
+            List<String> ranked = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ranked.add(rs.getString(1));
+                }
+            }
+            return ranked;
+        }
+    }
+
+    static int rank(List<String> ranked, String quote) {
+        String q = squeeze(quote);
+        for (int i = 0; i < ranked.size(); i++) {
+            if (squeeze(ranked.get(i)).equals(q)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    @Test
+    void theFinderRanksTheCorpusEvidenceBetterThanPostgresRankingAndHoldsItsMeasuredLevel() throws Exception {
+        as("admin").post("/api/admin/corpus/import").then().statusCode(200);
+        Staff.ensure();
+        Map<String, String> texts = attachTexts();
+        List<Link> links = links();
+        assertTrue(links.size() >= 12, links.size() + " links");
+        int finderTop1 = 0, finderTop5 = 0, pgTop1 = 0, pgTop5 = 0;
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-46s %-40s %7s %9s%n", "forecast", "cited paper",
+                "finder", "postgres"));
+        for (Link l : links) {
+            List<String> found = finder.find(l.citedPaper(), 100, true, l.forecastId()).proposals().stream()
+                    .map(EvidenceFinderService.ProposalView::sentence).toList();
+            int a = rank(found, l.quote());
+            int b = rank(postgresRanking(texts.get(l.citedPaper()), l.forecastId()), l.quote());
+            finderTop1 += a == 1 ? 1 : 0;
+            finderTop5 += a >= 1 && a <= 5 ? 1 : 0;
+            pgTop1 += b == 1 ? 1 : 0;
+            pgTop5 += b >= 1 && b <= 5 ? 1 : 0;
+            table.append(String.format(Locale.ROOT, "%-46s %-40s %7s %9s%n", l.key(), l.citedPaper(), a == 0 ? "-" : "#" + a,
+                    b == 0 ? "-" : "#" + b));
+        }
+        int n = links.size();
+        table.append(String.format(Locale.ROOT, "finder: top 1 %d/%d (%.0f%%), top 5 %d/%d (%.0f%%); postgres ts_rank_cd: top 1 %d/%d (%.0f%%), top 5 %d/%d (%.0f%%)%n",
+                finderTop1, n, 100.0 * finderTop1 / n, finderTop5, n, 100.0 * finderTop5 / n, pgTop1, n, 100.0 * pgTop1 / n,
+                pgTop5, n, 100.0 * pgTop5 / n));
+        System.out.print("Evidence finder on the corpus's links\n" + table);
+        assertTrue(finderTop5 >= 7, "top 5 for 7 links of 12 at least, as measured\n" + table);
+        assertTrue(finderTop1 >= 3, "first for 3 links of 12 at least, as measured\n" + table);
+        assertTrue(finderTop5 >= pgTop5 && finderTop1 >= pgTop1, "the finder's approach is the better one\n" + table);
+    }
+}

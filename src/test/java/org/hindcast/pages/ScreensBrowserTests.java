@@ -39,6 +39,9 @@ class ScreensBrowserTests {
     @TestHTTPResource("/")
     URL base;
 
+    @jakarta.inject.Inject
+    org.hindcast.testing.Ledger ledger;
+
     Playwright playwright;
     Browser browser;
 
@@ -389,5 +392,33 @@ class ScreensBrowserTests {
         assertEquals(9, editor.locator("#candidate-table tbody tr").count(), "back on the second page, one fewer");
         assertTrue(editor.textContent("nav[aria-label='Pages of candidates']").contains("51–59 of 59"));
         editor.context().close();
+    }
+
+    private long corpusForecast(String paper, String key) {
+        return ((Number) ledger.scalar("select f.id from forecast f join paper p on p.id = f.paper_id where p.slug = ? and f.corpus_key = ?",
+                paper, key)).longValue();
+    }
+
+    @Test
+    void theSameEventForecastInTwoPapersIsShownBesideEachOnTheirPagesAndTheResolveScreen() {
+        long first = corpusForecast("asan-2024-11-outlook-china-trump-second-term", "xi-visits-korea-apec-2025");
+        long second = corpusForecast("asan-2024-12-rok-china-rapprochement", "yoon-hopes-xi-visit-apec");
+        var api = Staff.anonymous().get("/api/forecasts/" + first + "/same-event").jsonPath();
+        assertTrue(api.getList("forecast.id", Long.class).contains(second), api.prettify());
+        assertTrue(api.getDouble("[0].similarity") >= 0.4, api.prettify());
+        assertFalse(api.getList("forecast.id", Long.class).contains(first), "not itself");
+        Page reader = reader(1200, ColorScheme.LIGHT);
+        reader.navigate(url("/forecasts/" + first));
+        assertTrue(reader.locator("#same-event + .table-wrap a[href='/forecasts/" + second + "']").count() == 1,
+                reader.textContent("main"));
+        reader.navigate(url("/forecasts/" + second));
+        assertTrue(reader.locator("#same-event + .table-wrap a[href='/forecasts/" + first + "']").count() == 1,
+                reader.textContent("main"));
+        reader.context().close();
+        Page reviewer = signedIn("reviewer");
+        reviewer.navigate(url("/staff/forecasts/" + second + "/resolve"));
+        assertTrue(reviewer.locator("#same-event + .table-wrap a[href='/forecasts/" + first + "']").count() == 1,
+                reviewer.textContent("main"));
+        reviewer.context().close();
     }
 }

@@ -53,6 +53,7 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/forecasts/{id}/correction-proposals/{proposal}/approve", Set.of("EDITOR", "REVIEWER")),
             Map.entry("POST /api/forecasts/{id}/correction-proposals/{proposal}/reject", Set.of("EDITOR", "REVIEWER")),
             Map.entry("GET /api/forecasts/{id}/evidence", Set.of(ANYONE)),
+            Map.entry("GET /api/forecasts/{id}/same-event", Set.of(ANYONE)),
             Map.entry("POST /api/forecasts/{id}/evidence", Set.of("ANALYST")),
             Map.entry("GET /api/forecasts/{id}/resolutions", Set.of(ANYONE)),
             Map.entry("POST /api/forecasts/{id}/resolutions", Set.of("REVIEWER")),

@@ -32,6 +32,7 @@ import org.hindcast.common.QueryParams;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 
 @Path("/api/forecasts")
 public class ForecastResource {
@@ -87,6 +88,22 @@ public class ForecastResource {
     @Path("{id}")
     public ForecastView get(@PathParam("id") long id) {
         return ForecastView.detail(forecasts.get(id), LocalDate.now());
+    }
+
+    /** A forecast of the same event in another paper, with how alike the two statements are (0-1). */
+    public record SameEventView(ForecastView forecast, double similarity) {
+    }
+
+    @jakarta.inject.Inject
+    org.hindcast.forecasts.SameEvent sameEvent;
+
+    @Operation(summary = "Forecasts of the same event in other papers", description = "Statements that share the forecast's "
+            + "rarest words and at least 40% of their words, most alike first (at most 20).")
+    @GET
+    @Path("{id}/same-event")
+    public List<SameEventView> sameEvent(@PathParam("id") long id) {
+        LocalDate today = LocalDate.now();
+        return sameEvent.of(id, 20).stream().map(m -> new SameEventView(ForecastView.summary(m.forecast(), today), m.similarity())).toList();
     }
 
     @Operation(summary = "Log a forecast", description = "A quote already logged in the paper is refused (409, with a link) unless sameQuoteAs names the forecast it shares the sentence with. Every wrong field is named in one answer.")

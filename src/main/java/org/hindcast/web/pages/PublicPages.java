@@ -46,6 +46,9 @@ import java.util.List;
 public class PublicPages {
 
     @Inject
+    org.hindcast.forecasts.SameEvent sameEvent;
+
+    @Inject
     PageContext page;
 
     @Inject
@@ -356,8 +359,10 @@ public class PublicPages {
         } catch (NumberFormatException e) {
             throw ApiException.notFound("forecast", id);
         }
-        ForecastView view = ForecastView.detail(forecasts.get(forecastId), LocalDate.now());
-        return page.with(forecast, "Forecast " + view.id()).data("f", view);
+        LocalDate today = LocalDate.now();
+        ForecastView view = ForecastView.detail(forecasts.get(forecastId), today);
+        return page.with(forecast, "Forecast " + view.id()).data("f", view)
+                .data("sameEvent", sameEvent.of(forecastId, 5).stream().map(m -> ForecastView.summary(m.forecast(), today)).toList());
     }
 
     @GET

@@ -57,6 +57,9 @@ import java.util.Map;
 public class StaffPages {
 
     @Inject
+    org.hindcast.forecasts.SameEvent sameEvent;
+
+    @Inject
     PageContext page;
 
     @Inject
@@ -403,7 +406,8 @@ public class StaffPages {
     private TemplateInstance resolveForm(long id, Map<String, String> values, Map<String, String> fieldErrors, List<Long> relied) {
         return page.with(resolveForm, "Resolve a forecast").data("f", ForecastView.detail(forecasts.get(id), LocalDate.now()))
                 .data("v", values).data("e", fieldErrors).data("outcomes", Outcome.values())
-                .data("relied", java.util.Set.copyOf(relied));
+                .data("relied", java.util.Set.copyOf(relied))
+                .data("sameEvent", sameEvent.of(id, 5).stream().map(m -> ForecastView.summary(m.forecast(), LocalDate.now())).toList());
     }
 
     @POST

@@ -76,10 +76,25 @@ public final class EvidenceFinder {
         return sentences.size();
     }
 
+    /**
+     * A sentence's score for a forecast, before it is described (no strings made: a million forecasts pass here):
+     * {@code score} the share of the forecast's weight it covers, by which proposals are ordered; {@code rank} the
+     * same with BM25's length normalisation, by which each forecast's best sentences are chosen.
+     */
+    public record Scored(long forecastId, int sentence, double score, double rank) {
+    }
+
     /** The best sentences for one forecast, best first (none when nothing reaches the bar). */
     public List<Proposal> propose(Forecast f, int perForecast, double minCoverage) {
+        List<Proposal> out = new ArrayList<>();
+        score(f, perForecast, minCoverage, s -> out.add(describe(f, s)));
+        return out;
+    }
+
+    /** The best sentences for one forecast (chosen by rank), best first by score, as scores only. */
+    public void score(Forecast f, int perForecast, double minCoverage, java.util.function.Consumer<Scored> out) {
         if (f.terms().isEmpty() || sentences.isEmpty()) {
-            return List.of();
+            return;
         }
         double total = 0;
         Map<Integer, double[]> scores = null;
@@ -107,9 +122,7 @@ public final class EvidenceFinder {
             }
         }
         if (scores == null) {
-            return List.of();
-        }
-        record Scored(int sentence, double coverage, double rank) {
+            return;
         }
         List<Scored> kept = new ArrayList<>();
         for (Map.Entry<Integer, double[]> e : scores.entrySet()) {
@@ -117,20 +130,25 @@ public final class EvidenceFinder {
             if (e.getValue()[1] >= 2 && coverage >= minCoverage) {
                 // BM25's length normalisation (k1 1.2, b 0.75): a long sentence shares more words by its length alone
                 double norm = 1 - B + B * sentences.get(e.getKey()).terms().size() / averageLength;
-                kept.add(new Scored(e.getKey(), coverage, coverage * (K1 + 1) / (1 + K1 * norm)));
+                kept.add(new Scored(f.id(), e.getKey(), coverage, coverage * (K1 + 1) / (1 + K1 * norm)));
             }
         }
         kept.sort(Comparator.comparingDouble((Scored k) -> -k.rank()).thenComparingInt(Scored::sentence));
-        List<Proposal> out = new ArrayList<>();
-        for (Scored k : kept.subList(0, Math.min(perForecast, kept.size()))) {
-            Sentence s = sentences.get(k.sentence());
-            List<String> shared = f.terms().stream().filter(s.terms()::contains)
-                    .sorted(Comparator.<String>comparingDouble(t -> -weight.get(t)).thenComparing(Comparator.naturalOrder())).toList();
-            Stance stance = stance(f.statement(), s.text());
-            out.add(new Proposal(f.id(), s.start(), s.end(), s.text(), k.coverage(), shared, stance,
-                    reason(shared, f.terms().size(), k.coverage(), stance)));
-        }
-        return out;
+        kept.subList(0, Math.min(perForecast, kept.size())).stream()
+                .sorted(Comparator.comparingDouble((Scored k) -> -k.score()).thenComparingInt(Scored::sentence)).forEach(out);
+    }
+
+    /** A scored sentence made a proposal: the words shared, the guessed stance and the reason. */
+    public Proposal describe(Forecast f, Scored k) {
+        Sentence s = sentences.get(k.sentence());
+        List<String> shared = f.terms().stream().filter(s.terms()::contains)
+                .sorted(Comparator.<String>comparingDouble(t -> -weight.get(t)).thenComparing(Comparator.naturalOrder())).toList();
+        Stance stance = stance(f.statement(), s.text());
+        return new Proposal(f.id(), s.start(), s.end(), s.text(), k.score(), shared, stance, reason(shared, f.terms().size(), k.score(), stance));
+    }
+
+    public Sentence sentence(int index) {
+        return sentences.get(index);
     }
 
     private static String reason(List<String> shared, int of, double score, Stance stance) {

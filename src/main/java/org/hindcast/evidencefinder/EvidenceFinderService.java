@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.hindcast.audit.AuditLog;
+import org.hindcast.common.Lexemes;
 import org.hindcast.evidence.Evidence;
 import org.hindcast.evidence.EvidenceService;
 import org.hindcast.evidence.Stance;
@@ -29,8 +30,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The evidence finder for a paper of the ledger: the sentences of its stored text that bear on forecasts made before
@@ -120,8 +119,16 @@ public class EvidenceFinderService {
         // measuring, the ledger is read as if its evidence and decisions were not there yet
         Set<String> rejected = includeResolved || paperId == null ? Set.of() : rejected(paperId);
         Set<String> cited = includeResolved || paperId == null ? Set.of() : alreadyCited(paperId);
-        List<EvidenceFinder.Proposal> all = new ArrayList<>();
+        // only the best `limit` are kept (a heap, worst first): a paper against a million forecasts may score
+        // millions of pairs, and the service runs in a small heap; each is counted
+        record Kept(EvidenceFinder.Scored scored, EvidenceFinder.Forecast forecast) {
+        }
+        Comparator<Kept> worstFirst = Comparator.comparingDouble((Kept k) -> k.scored().score())
+                .thenComparing(Comparator.comparingLong((Kept k) -> k.scored().forecastId()).reversed())
+                .thenComparing(Comparator.comparingInt((Kept k) -> k.scored().sentence()).reversed());
+        java.util.PriorityQueue<Kept> best = new java.util.PriorityQueue<>(worstFirst);
         int[] read = {0};
+        int[] total = {0};
         em.unwrap(Session.class).doWork(connection -> {
             String sql = "select id, search::text, statement from forecast where made_on < ?"
                     + (paperId == null ? "" : " and paper_id <> ?")
@@ -140,22 +147,32 @@ public class EvidenceFinderService {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         read[0]++;
-                        long id = rs.getLong(1);
                         String document = rs.getString(2);
-                        for (EvidenceFinder.Proposal p : finder.propose(new EvidenceFinder.Forecast(id, statementLexemes(document),
-                                lexemes(document), rs.getString(3)), PER_FORECAST, MIN_COVERAGE)) {
-                            String key = id + ":" + ExtractionService.key(p.sentence());
-                            if (!rejected.contains(key) && !cited.contains(key)) {
-                                all.add(p);
+                        EvidenceFinder.Forecast forecast = new EvidenceFinder.Forecast(rs.getLong(1), statementLexemes(document),
+                                Lexemes.of(document), rs.getString(3));
+                        finder.score(forecast, PER_FORECAST, MIN_COVERAGE, scored -> {
+                            if (!rejected.isEmpty() || !cited.isEmpty()) {
+                                String key = scored.forecastId() + ":" + ExtractionService.key(finder.sentence(scored.sentence()).text());
+                                if (rejected.contains(key) || cited.contains(key)) {
+                                    return;
+                                }
                             }
-                        }
+                            total[0]++;
+                            Kept k = new Kept(scored, forecast);
+                            if (best.size() < limit) {
+                                best.add(k);
+                            } else if (worstFirst.compare(k, best.peek()) > 0) {
+                                best.poll();
+                                best.add(k);
+                            }
+                        });
                     }
                 }
             }
         });
-        all.sort(Comparator.comparingDouble((EvidenceFinder.Proposal p) -> -p.score()).thenComparingLong(EvidenceFinder.Proposal::forecastId)
-                .thenComparingInt(EvidenceFinder.Proposal::start));
-        List<EvidenceFinder.Proposal> shown = all.subList(0, Math.min(limit, all.size()));
+        List<EvidenceFinder.Proposal> all = best.stream().sorted(worstFirst.reversed())
+                .map(k -> finder.describe(k.forecast(), k.scored())).toList();
+        List<EvidenceFinder.Proposal> shown = all;
         Map<Long, Forecast> byId = new HashMap<>();
         for (Forecast f : forecasts.byIdsInOrder(shown.stream().map(EvidenceFinder.Proposal::forecastId).distinct().toList())) {
             byId.put(f.id, f);
@@ -163,7 +180,7 @@ public class EvidenceFinderService {
         List<ProposalView> views = shown.stream().map(p -> new ProposalView(p.forecastId(), byId.get(p.forecastId()).statement,
                 byId.get(p.forecastId()).madeOn, p.start(), p.end(), PaperText.pageOf(pages, p.start()), p.sentence(), p.score(),
                 p.stance(), p.reason())).toList();
-        return new Found(label, sentences.size(), read[0], (System.nanoTime() - began) / 1_000_000, all.size(), views);
+        return new Found(label, sentences.size(), read[0], (System.nanoTime() - began) / 1_000_000, total[0], views);
     }
 
     /** Accepts a proposal: evidence for the forecast citing the paper, the sentence its quote (offsets kept). */
@@ -235,7 +252,7 @@ public class EvidenceFinderService {
                 st.setArray(1, array);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        out.add(lexemes(rs.getString(1)));
+                        out.add(Lexemes.of(rs.getString(1)));
                     }
                 }
             }
@@ -243,41 +260,12 @@ public class EvidenceFinderService {
         return out;
     }
 
-    private static final Pattern LEXEME = Pattern.compile("'((?:[^']|'')*)'");
-    private static final Pattern WEIGHTED = Pattern.compile("'((?:[^']|'')*)':([0-9A-D,]+)");
-
     /**
      * The lexemes of a forecast's statement (weight A in its indexed document: V13__search_and_queues.sql), the
-     * claim in the editor's plain words; the quote's and condition's only when the statement has none. The quote's
-     * other words (its paper's context) would make every later sentence look unrelated.
+     * claim in the editor's plain words; all of them when the statement has none.
      */
     static Set<String> statementLexemes(String tsvector) {
-        Set<String> statement = new HashSet<>();
-        Set<String> all = new HashSet<>();
-        if (tsvector == null) {
-            return all;
-        }
-        Matcher m = WEIGHTED.matcher(tsvector);
-        while (m.find()) {
-            String lexeme = m.group(1).replace("''", "'");
-            all.add(lexeme);
-            if (m.group(2).contains("A")) {
-                statement.add(lexeme);
-            }
-        }
-        return statement.isEmpty() ? all : statement;
-    }
-
-    /** The lexemes of a tsvector's text ("'korea':3 'visit':5,9"). */
-    static Set<String> lexemes(String tsvector) {
-        Set<String> out = new HashSet<>();
-        if (tsvector == null) {
-            return out;
-        }
-        Matcher m = LEXEME.matcher(tsvector);
-        while (m.find()) {
-            out.add(m.group(1).replace("''", "'"));
-        }
-        return out;
+        Set<String> statement = Lexemes.weighted(tsvector, 'A');
+        return statement.isEmpty() ? Lexemes.of(tsvector) : statement;
     }
 }

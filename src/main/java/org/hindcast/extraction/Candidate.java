@@ -15,6 +15,11 @@ public record Candidate(String sentence, int start, int end, String phrase, Stri
                         String resolveByBasis, String resolveByNote, List<String> themes, List<Long> loggedAs,
                         Integer page) {
 
+    /** The sentence prints its probability ("a 60 percent chance"): no phrase of the table reads it. */
+    public boolean printed() {
+        return tablePhrase == null;
+    }
+
     Candidate withThemesAndLogged(List<String> themes, List<Long> loggedAs, Integer page) {
         return new Candidate(sentence, start, end, phrase, tablePhrase, low, high, probability, phraseTableVersion, negated,
                 conditional, condition, attributed, attributedTo, resolveBy, resolveByBasis, resolveByNote, themes, loggedAs, page);

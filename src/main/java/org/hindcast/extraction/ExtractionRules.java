@@ -16,17 +16,21 @@ import java.util.regex.Pattern;
 public record ExtractionRules(String version, List<Pattern> recommendations, List<Pattern> phraseExclusions,
                               List<Pattern> skipSentences, List<Pattern> thirdParty, List<Pattern> conditions,
                               List<DateRule> dates, int defaultMonths, String defaultNote, List<ThemeRule> themes,
-                              Set<String> negatedPhrases) {
+                              Set<String> negatedPhrases, List<PrintedRule> printed) {
 
-    public enum DateKind { MONTH, YEAR, FIXED, RELATIVE }
+    /** A probability the sentence prints: its number in group 1 (a percentage), or a fixed {@code value}. */
+    public record PrintedRule(Pattern pattern, Double value) {
+    }
 
-    public record DateRule(Pattern pattern, DateKind kind, String date, int months, String basis, String note) {
+    public enum DateKind { MONTH, YEAR, FIXED, RELATIVE, SEASON, PART, YEAR_END }
+
+    public record DateRule(Pattern pattern, DateKind kind, String date, int months, int years, String basis, String note) {
     }
 
     public record ThemeRule(String theme, List<Pattern> all) {
     }
 
-    public static final String DEFAULT_VERSION = "2026.1";
+    public static final String DEFAULT_VERSION = "2026.2";
 
     public static ExtractionRules load(String version) {
         String path = "extraction/rules-" + version + ".yaml";
@@ -43,8 +47,10 @@ public record ExtractionRules(String version, List<Pattern> recommendations, Lis
     static ExtractionRules parse(JsonNode root) {
         List<DateRule> dates = new ArrayList<>();
         for (JsonNode d : root.path("dates")) {
-            dates.add(new DateRule(compile(d.path("pattern").asText()), DateKind.valueOf(d.path("kind").asText().toUpperCase()),
-                    d.path("date").asText(null), d.path("months").asInt(0), d.path("basis").asText(), d.path("note").asText()));
+            dates.add(new DateRule(compile(d.path("pattern").asText()),
+                    DateKind.valueOf(d.path("kind").asText().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase()),
+                    d.path("date").asText(null), d.path("months").asInt(0), d.path("years").asInt(0), d.path("basis").asText(),
+                    d.path("note").asText()));
         }
         List<ThemeRule> themes = new ArrayList<>();
         for (JsonNode t : root.path("themes")) {
@@ -52,12 +58,15 @@ public record ExtractionRules(String version, List<Pattern> recommendations, Lis
         }
         List<Pattern> thirdParty = new ArrayList<>();
         root.path("thirdParty").forEach(t -> thirdParty.add(compile(t.path("pattern").asText())));
+        List<PrintedRule> printed = new ArrayList<>();
+        root.path("printed").forEach(r -> printed.add(new PrintedRule(compile(r.path("pattern").asText()),
+                r.hasNonNull("value") ? r.path("value").asDouble() : null)));
         Set<String> negated = new java.util.HashSet<>();
         root.path("negatedPhrases").forEach(n -> negated.add(n.asText()));
         return new ExtractionRules(root.path("version").asText(), patterns(root.path("recommendations")),
                 patterns(root.path("phraseExclusions")), patterns(root.path("skipSentences")), thirdParty,
                 patterns(root.path("conditions")), dates, root.path("defaultHorizon").path("months").asInt(24),
-                root.path("defaultHorizon").path("note").asText(), themes, negated);
+                root.path("defaultHorizon").path("note").asText(), themes, negated, printed);
     }
 
     private static List<Pattern> patterns(JsonNode list) {

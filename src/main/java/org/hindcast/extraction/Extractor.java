@@ -62,6 +62,7 @@ public final class Extractor {
         for (Pattern p : rules.phraseExclusions()) {
             exclusions.addAll(matcher.findAll(p, sentence));
         }
+        Printed printed = printed(matcher, sentence);
         PhraseTable.Match phrase = null;
         for (PhraseTable.Match m : table.findAll(sentence)) {
             if (!overlapsAny(exclusions, m)) {
@@ -69,7 +70,7 @@ public final class Extractor {
                 break;
             }
         }
-        if (phrase == null) {
+        if (phrase == null && printed == null) {
             return Optional.empty();
         }
         String condition = firstGroup(matcher, rules.conditions(), sentence);
@@ -83,10 +84,35 @@ public final class Extractor {
                 themes.add(t.theme());
             }
         }
+        if (printed != null) {
+            // the paper's own number comes before any phrase of the table
+            return Optional.of(new Candidate(sentence, s.start(), s.end(), printed.text(), null, printed.probability(),
+                    printed.probability(), printed.probability(), null, false, condition != null, condition, attributedTo != null,
+                    attributedTo, date.date(), date.basis(), date.note(), themes, List.of(), null));
+        }
         PhraseTable.Entry e = phrase.entry();
         return Optional.of(new Candidate(sentence, s.start(), s.end(), phrase.matched(), e.phrase(), e.low(), e.high(),
                 e.point(), table.version(), rules.negatedPhrases().contains(e.phrase()), condition != null, condition,
                 attributedTo != null, attributedTo, date.date(), date.basis(), date.note(), themes, List.of(), null));
+    }
+
+    record Printed(String text, double probability) {
+    }
+
+    /** The probability the sentence prints, when one of the rules finds it (strictly between 0 and 100%). */
+    private Printed printed(BoundedMatcher matcher, String sentence) {
+        for (ExtractionRules.PrintedRule r : rules.printed()) {
+            Optional<MatchResult> found = matcher.find(r.pattern(), sentence);
+            if (found.isEmpty()) {
+                continue;
+            }
+            MatchResult m = found.get();
+            double p = r.value() != null ? r.value() : Double.parseDouble(m.group(1)) / 100;
+            if (p > 0 && p < 1) {
+                return new Printed(m.group(), p);
+            }
+        }
+        return null;
     }
 
     /** The first group (or the whole match) of the first pattern that matches. */
@@ -138,6 +164,13 @@ public final class Extractor {
                 case YEAR -> LocalDate.of(Integer.parseInt(m.group(1)), 12, 31);
                 case FIXED -> LocalDate.parse(r.date());
                 case RELATIVE -> published.plusMonths(r.months());
+                case SEASON -> season(m.group(1).toLowerCase(Locale.ROOT), Integer.parseInt(m.group(2)));
+                case PART -> YearMonth.of(Integer.parseInt(m.group(2)), switch (m.group(1).toLowerCase(Locale.ROOT)) {
+                    case "early" -> 4;
+                    case "mid" -> 8;
+                    default -> 12;
+                }).atEndOfMonth();
+                case YEAR_END -> LocalDate.of(published.getYear() + r.years(), 12, 31);
             };
             if (date.isBefore(published)) {
                 continue;
@@ -145,6 +178,16 @@ public final class Extractor {
             return Optional.of(new DateGuess(date, r.basis(), note));
         }
         return Optional.empty();
+    }
+
+    /** A season's last day: spring May, summer August, autumn November, winter February of the next year. */
+    private static LocalDate season(String name, int year) {
+        return switch (name) {
+            case "spring" -> LocalDate.of(year, 5, 31);
+            case "summer" -> LocalDate.of(year, 8, 31);
+            case "autumn", "fall" -> LocalDate.of(year, 11, 30);
+            default -> YearMonth.of(year + 1, 2).atEndOfMonth();
+        };
     }
 
     private static int monthOf(String name) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hindcast.common.Lexemes;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,8 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Forecasts of the same event in other papers ("Xi Jinping visits South Korea for the APEC summit" in two papers),
@@ -28,7 +27,6 @@ import java.util.regex.Pattern;
 public class SameEvent {
 
     public static final double MIN_SIMILARITY = 0.4;
-    private static final Pattern WEIGHTED = Pattern.compile("'((?:[^']|'')*)':([0-9A-D,]+)");
 
     @Inject
     EntityManager em;
@@ -46,7 +44,7 @@ public class SameEvent {
         Forecast f = forecasts.get(forecastId);
         String document = (String) em.createNativeQuery("select search::text from forecast where id = ?1").setParameter(1, f.id)
                 .getSingleResult();
-        Set<String> mine = statementStems(document);
+        Set<String> mine = Lexemes.weighted(document, 'A');
         if (mine.size() < 2) {
             return List.of();
         }
@@ -65,7 +63,7 @@ public class SameEvent {
                 .setParameter(1, String.join(" | ", pairs)).setParameter(2, f.paper.id).getResultList();
         Map<Long, Double> alike = new HashMap<>();
         for (Object[] r : rows) {
-            Set<String> theirs = statementStems((String) r[1]);
+            Set<String> theirs = Lexemes.weighted((String) r[1], 'A');
             Set<String> union = new HashSet<>(mine);
             union.addAll(theirs);
             long shared = mine.stream().filter(theirs::contains).count();
@@ -100,18 +98,4 @@ public class SameEvent {
         return "'" + lexeme.replace("'", "''") + "'";
     }
 
-    /** The stems of a forecast's statement: weight A of its indexed document. */
-    public static Set<String> statementStems(String tsvector) {
-        Set<String> out = new HashSet<>();
-        if (tsvector == null) {
-            return out;
-        }
-        Matcher m = WEIGHTED.matcher(tsvector);
-        while (m.find()) {
-            if (m.group(2).contains("A")) {
-                out.add(m.group(1).replace("''", "'"));
-            }
-        }
-        return out;
-    }
 }

@@ -90,7 +90,7 @@ class ExtractionQualityTests {
     @Test
     void theExtractorFindsTheLoggedForecastsOfTheFivePapers() throws Exception {
         org.hindcast.testing.Papers.require("the extraction quality measure");
-        Extractor extractor = new Extractor(PhraseTables.load("2026.1"), ExtractionRules.load("2026.1"));
+        Extractor extractor = new Extractor(PhraseTables.load("2026.1"), ExtractionRules.load(ExtractionRules.DEFAULT_VERSION));
         Score s = measure(extractor, true);
         System.out.printf(Locale.ROOT, "extraction quality: recall %.2f (%d of %d logged quotes), precision %.2f (%d of %d candidates)%n",
                 s.recall(), s.found(), s.quotes(), s.precision(), s.right(), s.candidates());

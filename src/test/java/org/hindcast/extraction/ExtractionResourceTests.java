@@ -52,7 +52,7 @@ class ExtractionResourceTests {
     void attachingATextProposesItsForecastsWithPhrasesDatesAndFlags() {
         String paper = paperWithText();
         JsonPath json = anonymous().get("/api/sources/" + paper + "/candidates").then().statusCode(200)
-                .body("rulesVersion", equalTo("2026.1")).extract().jsonPath();
+                .body("rulesVersion", equalTo(org.hindcast.extraction.ExtractionRules.DEFAULT_VERSION)).extract().jsonPath();
         List<String> sentences = json.getList("candidates.sentence");
         assertEquals(4, sentences.size(), sentences.toString());
         assertEquals("is expected to", json.getString("candidates[0].tablePhrase"));
@@ -149,6 +149,23 @@ class ExtractionResourceTests {
         // the same text again (offsets and all) does not bring it back
         as("editor").contentType("text/plain").body(TEXT).post("/api/sources/" + paper + "/text").then().statusCode(200)
                 .body("candidates.size()", equalTo(3));
+    }
+
+    @Test
+    void aPrintedProbabilityIsProposedAndAcceptedAsThePapersOwnNumber() {
+        String paper = Ledger.paper("2025-01-15", "Printed Author " + Ledger.unique("p"));
+        String text = "Analysts give a 60 percent chance that Beijing and Seoul sign a new trade pact before the end of 2026.";
+        var candidates = as("editor").contentType("text/plain").body(text).post("/api/sources/" + paper + "/text").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("60 percent chance", candidates.getString("candidates[0].phrase"));
+        assertEquals(0.6, candidates.getDouble("candidates[0].probability"), 1e-9);
+        assertEquals("2026-12-31", candidates.getString("candidates[0].resolveBy"));
+        var accepted = as("editor").body(Map.of("start", candidates.getInt("candidates[0].start"), "end", candidates.getInt("candidates[0].end"),
+                        "statement", "Beijing and Seoul sign a new trade pact.", "themes", java.util.List.of("taiwan")))
+                .post("/api/sources/" + paper + "/candidates/accept");
+        assertEquals(201, accepted.statusCode(), accepted.asString());
+        assertEquals(0.6, accepted.jsonPath().getDouble("probability"), 1e-9);
+        assertEquals("PRINTED", accepted.jsonPath().getString("probabilityBasis"));
     }
 
     @Test

@@ -265,7 +265,15 @@ class ScreensBrowserTests {
         List<String> reader = List.of("/", "/authors", "/authors/lee-dong-gyu", "/themes", "/themes/korean-peninsula", "/papers",
                 "/papers/asan-2024-11-outlook-china-trump-second-term", "/forecasts/" + forecast, "/search?q=China", "/search?author=nobody-at-all",
                 "/leaderboard", "/login", "/no-such-page");
+        // a later paper with its text, and an earlier forecast it bears on: the evidence finder's screen has a proposal
+        String theme = Ledger.theme("Axe finder theme");
+        String earlier = Ledger.paper("2024-02-01", "Axe Finder Early " + Ledger.unique("e"));
+        String later = Ledger.paper("2025-11-13", "Axe Finder Late " + Ledger.unique("l"));
+        org.hindcast.evidencefinder.EvidenceFinderApiTests.forecast(earlier, theme, "Xi Jinping makes a state visit to Gyeongju.", null);
+        as("editor").contentType("text/plain; charset=UTF-8").body("On October 30, Xi Jinping made a state visit to Gyeongju.")
+                .post("/api/papers/" + later + "/text").then().statusCode(200);
         List<String> staff = List.of("/staff", "/staff/queue?window=365", "/staff/queue/evidence", "/staff/papers/new",
+                "/staff/papers/from-web", "/staff/papers/" + later + "/evidence", "/papers/" + later,
                 "/staff/forecasts/new", "/staff/forecasts/" + forecast + "/evidence", "/staff/forecasts/" + forecast + "/resolve",
                 "/staff/forecasts/" + forecast + "/correct", "/staff/admin/users", "/staff/admin/authors",
                 "/staff/admin/authors/lee-dong-gyu", "/papers/asan-2024-11-outlook-china-trump-second-term");
@@ -278,7 +286,8 @@ class ScreensBrowserTests {
             for (String user : List.of("editor-reviewer", "analyst")) {
                 Page s = signedIn(user, 1200, scheme);
                 staff.forEach(p -> {
-                    if (!(user.equals("analyst") && (p.contains("/resolve") || p.contains("/correct") || p.contains("/new") || p.startsWith("/staff/admin")
+                    if (!(user.equals("analyst") && (p.contains("/resolve") || p.contains("/correct") || p.contains("/new")
+                            || p.contains("/from-web") || p.startsWith("/staff/admin")
                             || p.startsWith("/staff/queue?")))
                             && !(user.equals("editor-reviewer") && (p.contains("/evidence") || p.startsWith("/staff/admin/users")))) {
                         check(s, p, scheme + " " + user, failures);

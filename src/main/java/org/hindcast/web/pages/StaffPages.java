@@ -182,6 +182,11 @@ public class StaffPages {
             v.put("quote", candidate.sentence());
             v.put("statement", candidate.sentence());
             v.put("phrase", candidate.phrase());
+            if (candidate.printed()) {
+                // the paper prints its number: that is the probability, not the phrase table's
+                v.put("probability", Double.toString(candidate.probability()));
+                v.put("probabilityBasis", "PRINTED");
+            }
             v.put("resolveBy", candidate.resolveBy().toString());
             v.put("resolveByBasis", candidate.resolveByBasis());
             v.put("resolveByNote", candidate.resolveByBasis().equals("STATED") ? "" : candidate.resolveByNote());

@@ -18,9 +18,9 @@ import java.util.Set;
  * Forecasts of the same event in other papers ("Xi Jinping visits South Korea for the APEC summit" in two papers),
  * shown beside a forecast so that editors and reviewers see them together.
  *
- * <p>The statement's stems (weight A of its indexed document) are looked up by the search index: the three rarest
- * in the ledger (by PostgreSQL's own statistics of the column, the most common elements; unknown means rare), two of
- * them at least in another forecast's statement. The candidates are kept when their statements share at least
+ * <p>The statement's stems (weight A of its indexed document) are looked up by the search index: the six rarest in
+ * the ledger (by PostgreSQL's own statistics of the column, the most common elements; unknown means rare), any of
+ * them, the 500 forecasts that share the most first. The candidates are kept when their statements share at least
  * 40% of their stems (Jaccard), most alike first.
  */
 @ApplicationScoped
@@ -49,18 +49,14 @@ public class SameEvent {
             return List.of();
         }
         Map<String, Double> frequency = commonElements();
+        // the statement's six rarest stems, any of them: the forecasts that share the most of them come first
         List<String> rarest = mine.stream().sorted(Comparator.<String>comparingDouble(s -> frequency.getOrDefault(s, 0.0))
                 .thenComparing(Comparator.comparingInt(String::length).reversed()).thenComparing(Comparator.naturalOrder()))
-                .limit(3).toList();
-        List<String> pairs = new ArrayList<>();
-        for (int i = 0; i < rarest.size(); i++) {
-            for (int j = i + 1; j < rarest.size(); j++) {
-                pairs.add("(" + quote(rarest.get(i)) + " & " + quote(rarest.get(j)) + ")");
-            }
-        }
+                .limit(6).toList();
+        String query = String.join(" | ", rarest.stream().map(SameEvent::quote).toList());
         List<Object[]> rows = em.createNativeQuery("select id, search::text from forecast where search @@ to_tsquery('simple', ?1) "
-                        + "and paper_id <> ?2 and status <> 'WITHDRAWN' limit 2000")
-                .setParameter(1, String.join(" | ", pairs)).setParameter(2, f.paper.id).getResultList();
+                        + "and paper_id <> ?2 and status <> 'WITHDRAWN' order by ts_rank(search, to_tsquery('simple', ?1)) desc, id limit 500")
+                .setParameter(1, query).setParameter(2, f.paper.id).getResultList();
         Map<Long, Double> alike = new HashMap<>();
         for (Object[] r : rows) {
             Set<String> theirs = Lexemes.weighted((String) r[1], 'A');

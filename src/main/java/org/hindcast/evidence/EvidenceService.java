@@ -86,7 +86,8 @@ public class EvidenceService {
         List<Problem.FieldError> errors = new ArrayList<>(ProblemMappers.fieldErrors(validator.validate(in)));
         errors.addAll(EvidenceRules.check(in, forecast.madeOn, slug -> cited.map(Paper::published), LocalDate.now(clock)));
         String quote = Text.blankToNull(in.quote());
-        if (quote != null && cited.isPresent() && storedText(cited.get()) != null && quoteSpan(cited.get(), quote.trim()) == null) {
+        String citedText = quote == null || cited.isEmpty() ? null : storedText(cited.get());
+        if (citedText != null && QuoteSpans.find(citedText, quote.trim()) == null) {
             errors.add(new Problem.FieldError("quote", "is not in the stored text of '" + cited.get().slug
                     + "': quote the paper's sentence word for word"));
         }

@@ -72,10 +72,6 @@ public final class EvidenceFinder {
         this.averageLength = Math.max(1, sentences.stream().mapToInt(x -> x.terms().size()).average().orElse(1));
     }
 
-    public int sentenceCount() {
-        return sentences.size();
-    }
-
     /**
      * A sentence's score for a forecast, before it is described (no strings made: a million forecasts pass here):
      * {@code score} the share of the forecast's weight it covers, by which proposals are ordered; {@code rank} the

@@ -328,11 +328,11 @@ public class PublicPages {
         List<org.hindcast.extraction.Candidate> candidates = List.of();
         int candidatesTotal = 0;
         boolean hasText = false;
-        if (viewer.has(org.hindcast.users.Role.ANALYST) || viewer.has(org.hindcast.users.Role.REVIEWER)) {
+        if (viewer.has(org.hindcast.users.Role.ANALYST) || viewer.has(org.hindcast.users.Role.REVIEWER)
+                || viewer.has(org.hindcast.users.Role.EDITOR)) {
             hasText = extraction.text(stored.id) != null;
         }
         if (viewer.has(org.hindcast.users.Role.EDITOR)) {
-            hasText = extraction.text(stored.id) != null;
             List<org.hindcast.extraction.Candidate> all = hasText ? extraction.candidates(slug) : List.of();
             candidatesTotal = all.size();
             int from = (int) Math.min(all.size(), (long) candidatesIndex * PAGE);

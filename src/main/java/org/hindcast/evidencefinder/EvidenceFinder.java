@@ -77,7 +77,62 @@ public final class EvidenceFinder {
      * {@code score} the share of the forecast's weight it covers, by which proposals are ordered; {@code rank} the
      * same with BM25's length normalisation, by which each forecast's best sentences are chosen.
      */
-    public record Scored(long forecastId, int sentence, double score, double rank) {
+    public record Scored(long forecastId, int sentence, double score, double rank, double coverage, double meaning) {
+        /** Scored by words alone. */
+        public Scored(long forecastId, int sentence, double score, double rank) {
+            this(forecastId, sentence, score, rank, score, Double.NaN);
+        }
+    }
+
+    /**
+     * The best sentences for one forecast by words and meaning together: every sentence of the paper is scored
+     * {@code (1 - meaningWeight) * coverage + meaningWeight * cosine}, where coverage is the share of the forecast's
+     * weight the sentence covers (as in {@link #score}) and cosine that of the two sentence embeddings (of length
+     * one, {@code sentenceVectors} in the paper's order), so that a sentence that says the same in other words
+     * ("relations seem to be on the mend" for "relations improve") is found too. Those reaching {@code minScore}
+     * are kept, the {@code perForecast} best, best first.
+     */
+    public void scoreWithMeaning(Forecast f, float[] vector, float[][] sentenceVectors, double meaningWeight, int perForecast,
+                                 double minScore, java.util.function.Consumer<Scored> out) {
+        if (sentences.isEmpty()) {
+            return;
+        }
+        if (sentenceVectors.length != sentences.size()) {
+            throw new IllegalArgumentException(sentenceVectors.length + " vectors for " + sentences.size() + " sentences");
+        }
+        double[] covered = new double[sentences.size()];
+        double total = 0;
+        for (int side = 0; side < 2; side++) {
+            double factor = side == 0 ? 1 : QUOTE_WEIGHT;
+            for (String t : side == 0 ? f.terms() : f.quoteTerms()) {
+                if (side == 1 && f.terms().contains(t)) {
+                    continue;
+                }
+                int[] in = postings.get(t);
+                double w = factor * (in == null ? absentWeight : weight.get(t));
+                total += w;
+                if (in != null) {
+                    for (int s : in) {
+                        covered[s] += w;
+                    }
+                }
+            }
+        }
+        List<Scored> kept = new ArrayList<>();
+        for (int i = 0; i < covered.length; i++) {
+            double coverage = total == 0 ? 0 : covered[i] / total;
+            double cosine = 0;
+            float[] v = sentenceVectors[i];
+            for (int d = 0; d < v.length; d++) {
+                cosine += v[d] * vector[d];
+            }
+            double score = (1 - meaningWeight) * coverage + meaningWeight * Math.max(0, cosine);
+            if (score >= minScore) {
+                kept.add(new Scored(f.id(), i, score, score, coverage, cosine));
+            }
+        }
+        kept.sort(Comparator.comparingDouble((Scored k) -> -k.score()).thenComparingInt(Scored::sentence));
+        kept.subList(0, Math.min(perForecast, kept.size())).forEach(out);
     }
 
     /** The best sentences for one forecast, best first (none when nothing reaches the bar). */
@@ -140,16 +195,20 @@ public final class EvidenceFinder {
         List<String> shared = f.terms().stream().filter(s.terms()::contains)
                 .sorted(Comparator.<String>comparingDouble(t -> -weight.get(t)).thenComparing(Comparator.naturalOrder())).toList();
         Stance stance = stance(f.statement(), s.text());
-        return new Proposal(f.id(), s.start(), s.end(), s.text(), k.score(), shared, stance, reason(shared, f.terms().size(), k.score(), stance));
+        return new Proposal(f.id(), s.start(), s.end(), s.text(), k.score(), shared, stance,
+                reason(shared, f.terms().size(), k.coverage(), k.meaning(), stance));
     }
 
     public Sentence sentence(int index) {
         return sentences.get(index);
     }
 
-    private static String reason(List<String> shared, int of, double score, Stance stance) {
-        return String.format(Locale.ROOT, "shares %d of the forecast's %d words (%s), %.0f%% of their weight in this paper; %s",
-                shared.size(), of, String.join(", ", shared.subList(0, Math.min(6, shared.size()))), 100 * score,
+    private static String reason(List<String> shared, int of, double coverage, double meaning, Stance stance) {
+        String words = shared.isEmpty() ? String.format(Locale.ROOT, "shares none of the forecast's %d words", of)
+                : String.format(Locale.ROOT, "shares %d of the forecast's %d words (%s), %.0f%% of their weight in this paper",
+                shared.size(), of, String.join(", ", shared.subList(0, Math.min(6, shared.size()))), 100 * coverage);
+        String alike = Double.isNaN(meaning) ? "" : String.format(Locale.ROOT, "; its meaning is %.0f%% alike", 100 * Math.max(0, meaning));
+        return String.format(Locale.ROOT, "%s%s; %s", words, alike,
                 switch (stance) {
                     case SUPPORTS -> "it reports the event as having happened";
                     case REFUTES -> "it reports the opposite or a failure";

@@ -45,6 +45,24 @@ public class EvidenceFinderService {
     /** How many sentences each forecast keeps, and how much of its weight a sentence must cover. */
     public static final int PER_FORECAST = 5;
     public static final double MIN_COVERAGE = 0.1;
+    /** With the sentence model: how much meaning counts beside words, and the bar a sentence's score must reach. */
+    public static final double MEANING_WEIGHT = 0.5;
+    public static final double MIN_SCORE = 0.35;
+    /** With the sentence model: how many forecasts, those the words point to most, are read for meaning. */
+    public static final int MEANING_CANDIDATES = 200;
+
+    /** How much meaning counts (0: words alone); measured in EvidenceFinderQualityTests. */
+    private volatile double meaningWeight = MEANING_WEIGHT;
+
+    /** Sets how much meaning counts (0: words alone), for measuring one approach against another; returns the old. */
+    double meaningWeight(double weight) {
+        double old = meaningWeight;
+        meaningWeight = weight;
+        return old;
+    }
+
+    @Inject
+    SentenceModel sentenceModel;
 
     @Inject
     EntityManager em;
@@ -70,7 +88,8 @@ public class EvidenceFinderService {
     }
 
     /** What the finder did for a paper: its sentences, the forecasts it read, the time taken, the proposals. */
-    public record Found(String paper, int sentences, int forecastsRead, long millis, int total, List<ProposalView> proposals) {
+    public record Found(String paper, int sentences, int forecastsRead, long millis, int total, String ranking,
+                        List<ProposalView> proposals) {
     }
 
     /** The proposals for a paper's pending forecasts, best first, at most {@code limit}. */
@@ -129,6 +148,30 @@ public class EvidenceFinderService {
         java.util.PriorityQueue<Kept> best = new java.util.PriorityQueue<>(worstFirst);
         int[] read = {0};
         int[] total = {0};
+        java.util.function.Consumer<Kept> keep = k -> {
+            if (!rejected.isEmpty() || !cited.isEmpty()) {
+                String key = k.scored().forecastId() + ":" + ExtractionService.key(finder.sentence(k.scored().sentence()).text());
+                if (rejected.contains(key) || cited.contains(key)) {
+                    return;
+                }
+            }
+            total[0]++;
+            if (best.size() < limit) {
+                best.add(k);
+            } else if (worstFirst.compare(k, best.peek()) > 0) {
+                best.poll();
+                best.add(k);
+            }
+        };
+        // with the sentence model, the words choose the forecasts (those they point to most, a heap of them) and
+        // words and meaning together rank each one's sentences; without it, the words rank them
+        java.util.Optional<SentenceEmbedder> model = meaningWeight > 0 ? sentenceModel.embedder() : java.util.Optional.empty();
+        int candidates = Math.max(limit, MEANING_CANDIDATES);
+        record Candidate(EvidenceFinder.Forecast forecast, double best) {
+        }
+        Comparator<Candidate> weakestFirst = Comparator.comparingDouble(Candidate::best)
+                .thenComparing(Comparator.comparingLong((Candidate c) -> c.forecast().id()).reversed());
+        java.util.PriorityQueue<Candidate> pointed = new java.util.PriorityQueue<>(weakestFirst);
         em.unwrap(Session.class).doWork(connection -> {
             String sql = "select id, search::text, statement from forecast where made_on < ?"
                     + (paperId == null ? "" : " and paper_id <> ?")
@@ -150,26 +193,38 @@ public class EvidenceFinderService {
                         String document = rs.getString(2);
                         EvidenceFinder.Forecast forecast = new EvidenceFinder.Forecast(rs.getLong(1), statementLexemes(document),
                                 Lexemes.of(document), rs.getString(3));
-                        finder.score(forecast, PER_FORECAST, MIN_COVERAGE, scored -> {
-                            if (!rejected.isEmpty() || !cited.isEmpty()) {
-                                String key = scored.forecastId() + ":" + ExtractionService.key(finder.sentence(scored.sentence()).text());
-                                if (rejected.contains(key) || cited.contains(key)) {
-                                    return;
-                                }
+                        if (model.isEmpty()) {
+                            finder.score(forecast, PER_FORECAST, MIN_COVERAGE, scored -> keep.accept(new Kept(scored, forecast)));
+                        } else if (only != null) {
+                            pointed.add(new Candidate(forecast, 1));
+                        } else {
+                            double[] top = {-1};
+                            finder.score(forecast, 1, MIN_COVERAGE, scored -> top[0] = Math.max(top[0], scored.score()));
+                            Candidate c = new Candidate(forecast, top[0]);
+                            if (top[0] < 0) {
+                                continue;
                             }
-                            total[0]++;
-                            Kept k = new Kept(scored, forecast);
-                            if (best.size() < limit) {
-                                best.add(k);
-                            } else if (worstFirst.compare(k, best.peek()) > 0) {
-                                best.poll();
-                                best.add(k);
+                            if (pointed.size() < candidates) {
+                                pointed.add(c);
+                            } else if (weakestFirst.compare(c, pointed.peek()) > 0) {
+                                pointed.poll();
+                                pointed.add(c);
                             }
-                        });
+                        }
                     }
                 }
             }
         });
+        if (model.isPresent() && !pointed.isEmpty()) {
+            float[][] vectors = sentenceModel.sentences(model.get(), sentences.stream().map(EvidenceFinder.Sentence::text).toList());
+            for (Candidate c : pointed) {
+                float[] vector = model.get().embed(c.forecast().statement());
+                finder.scoreWithMeaning(c.forecast(), vector, vectors, meaningWeight, PER_FORECAST, MIN_SCORE,
+                        scored -> keep.accept(new Kept(scored, c.forecast())));
+            }
+        }
+        String ranking = model.isPresent() ? "words and meaning" : meaningWeight > 0 && sentenceModel.unavailable().isPresent()
+                ? "words alone (the sentence model cannot run here: " + sentenceModel.unavailable().get() + ")" : "words alone";
         List<EvidenceFinder.Proposal> all = best.stream().sorted(worstFirst.reversed())
                 .map(k -> finder.describe(k.forecast(), k.scored())).toList();
         List<EvidenceFinder.Proposal> shown = all;
@@ -180,7 +235,7 @@ public class EvidenceFinderService {
         List<ProposalView> views = shown.stream().map(p -> new ProposalView(p.forecastId(), byId.get(p.forecastId()).statement,
                 byId.get(p.forecastId()).madeOn, p.start(), p.end(), PaperText.pageOf(pages, p.start()), p.sentence(), p.score(),
                 p.stance(), p.reason())).toList();
-        return new Found(label, sentences.size(), read[0], (System.nanoTime() - began) / 1_000_000, total[0], views);
+        return new Found(label, sentences.size(), read[0], (System.nanoTime() - began) / 1_000_000, total[0], ranking, views);
     }
 
     /** Accepts a proposal: evidence for the forecast citing the paper, the sentence its quote (offsets kept). */

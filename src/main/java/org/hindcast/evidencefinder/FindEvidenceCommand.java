@@ -49,8 +49,8 @@ public class FindEvidenceCommand implements QuarkusApplication {
             System.err.println("hindcast find-evidence: " + e.getMessage());
             return 1;
         }
-        System.out.printf(Locale.ROOT, "%s: %d sentences against %d pending forecasts made before %s, in %d ms: %d proposals%s%n",
-                t.file().getFileName(), found.sentences(), found.forecastsRead(), t.published(), found.millis(), found.total(),
+        System.out.printf(Locale.ROOT, "%s: %d sentences against %d pending forecasts made before %s, ranked by %s, in %d ms: %d proposals%s%n",
+                t.file().getFileName(), found.sentences(), found.forecastsRead(), t.published(), found.ranking(), found.millis(), found.total(),
                 found.total() > found.proposals().size() ? " (the best " + found.proposals().size() + " below)" : "");
         if (found.proposals().isEmpty()) {
             return 0;

@@ -30,6 +30,9 @@ public class ExtractionService {
     public static final int MAX_TEXT = 2_000_000;
 
     @Inject
+    jakarta.enterprise.event.Event<PaperTextAttached> attached;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -99,6 +102,7 @@ public class ExtractionService {
         audit.record(actor, "paper.text", "paper", slug, text.length() + " characters" + (pageStarts == null ? "" : " on "
                 + pageStarts.size() + " pages") + " from " + source.toLowerCase(java.util.Locale.ROOT)
                 + (sourceUrl == null ? "" : " " + sourceUrl) + ", sha256 " + sha256(text));
+        attached.fire(new PaperTextAttached(paper.id, slug, sha256(text)));
     }
 
     /** Where each printed page begins in the paper's stored text (page 1 first), or an empty list. */

@@ -45,6 +45,28 @@ public class EvidenceFinderApiTests {
         return as("editor").body(body).post("/api/forecasts").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** The finder's run on a paper's text once it has ended (it runs in the background after the text is stored). */
+    public static Map<String, Object> finishedRun(String slug) {
+        long until = System.nanoTime() + 120_000_000_000L;
+        while (true) {
+            Response r = as("analyst").get("/api/papers/" + slug + "/evidence-proposals/last-run");
+            assertEquals(200, r.statusCode(), r.asString());
+            Map<String, Object> run = r.jsonPath().getMap("");
+            if (!"QUEUED".equals(run.get("status")) && !"RUNNING".equals(run.get("status"))) {
+                return run;
+            }
+            if (System.nanoTime() > until) {
+                throw new AssertionError("the finder's run did not end in 120 s: " + run);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     @Test
     void theFinderProposesTheSentencesThatBearOnEarlierPendingForecastsAndAnAnalystAcceptsOrRejectsThem() {
         Staff.ensure();
@@ -63,11 +85,20 @@ public class EvidenceFinderApiTests {
         String text = "The weather was mild that autumn.\n\nOn October 30, Xi Jinping made a state visit to Gyeongju for the "
                 + word + " summit.\n\nWashington did not raise its " + word + " tariffs on Seoul's exports this year.\n\n"
                 + "Observers discussed many other things at length.";
+        Response none = as("analyst").get("/api/papers/" + later + "/evidence-proposals/last-run");
+        assertEquals(404, none.statusCode(), "no text, no run: " + none.asString());
+        assertEquals("application/problem+json", none.contentType());
         as("editor").contentType("text/plain; charset=UTF-8").body(text).post("/api/papers/" + later + "/text").then().statusCode(200);
+        Map<String, Object> run = finishedRun(later);
 
         assertEquals(401, anonymous().get("/api/papers/" + later + "/evidence-proposals").statusCode());
         Response found = as("analyst").get("/api/papers/" + later + "/evidence-proposals");
         assertEquals(200, found.statusCode(), found.asString());
+        assertEquals("DONE", run.get("status"), "the finder ran when the text was attached: " + run);
+        assertEquals(found.jsonPath().getInt("total"), run.get("proposals"), "the run found what the finder finds on demand");
+        assertEquals(found.jsonPath().getInt("forecastsRead"), run.get("forecastsRead"));
+        assertEquals("words and meaning", run.get("ranking"));
+        assertEquals("words and meaning", found.jsonPath().getString("ranking"));
         List<Map<String, Object>> proposals = found.jsonPath().getList("proposals");
         List<Long> forecasts = proposals.stream().map(p -> ((Number) p.get("forecastId")).longValue()).toList();
         assertTrue(forecasts.contains(visit) && forecasts.contains(tariffs), found.asString());

@@ -111,6 +111,14 @@ class IngestionBrowserTests {
         assertEquals(2, rows.count());
         assertTrue(rows.nth(0).textContent().startsWith("p. 1 Seoul is expected to host"), rows.nth(0).textContent());
         assertTrue(rows.nth(1).textContent().matches("(?s)p\\. [2-9] Beijing will likely send.*"), rows.nth(1).textContent());
+        // the evidence finder ran on the attached text in the background: the page says what it found, once it has
+        java.util.Map<String, Object> run = org.hindcast.evidencefinder.EvidenceFinderApiTests.finishedRun(slug);
+        assertEquals("DONE", run.get("status"), run.toString());
+        editor.reload();
+        String notice = editor.textContent("#finder-run");
+        assertTrue(notice.contains("the evidence finder read " + run.get("forecastsRead") + " pending forecasts")
+                && notice.contains("found " + run.get("proposals") + " proposals"), notice);
+        assertEquals("/staff/papers/" + slug + "/evidence", editor.getAttribute("#finder-run a", "href"));
         editor.context().close();
     }
 

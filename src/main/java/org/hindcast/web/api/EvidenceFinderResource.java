@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hindcast.evidence.Evidence;
 import org.hindcast.evidence.Stance;
 import org.hindcast.evidencefinder.EvidenceFinderService;
+import org.hindcast.evidencefinder.FinderRuns;
 import org.hindcast.web.Caller;
 import org.hindcast.web.ForecastView;
 
@@ -29,6 +30,9 @@ public class EvidenceFinderResource {
 
     @Inject
     EvidenceFinderService finder;
+
+    @Inject
+    FinderRuns runs;
 
     @Inject
     Caller caller;
@@ -46,6 +50,16 @@ public class EvidenceFinderResource {
     public EvidenceFinderService.Found list(@PathParam("slug") String slug,
                                             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return finder.propose(slug, limit);
+    }
+
+    @Operation(summary = "The finder's run on attach", description = "When a paper's text is attached the finder runs in the "
+            + "background: QUEUED, RUNNING, then DONE with the forecasts read, the proposals found and the time taken (or FAILED "
+            + "with the reason). 404 when the paper's current text has no run.")
+    @GET
+    @Path("last-run")
+    @RolesAllowed({"ANALYST", "REVIEWER", "EDITOR"})
+    public FinderRuns.Run lastRun(@PathParam("slug") String slug) {
+        return runs.lastRun(slug);
     }
 
     @Operation(summary = "Accept a proposal", description = "Evidence for the forecast citing the paper, the sentence its quote.")

@@ -46,6 +46,9 @@ import java.util.List;
 public class PublicPages {
 
     @Inject
+    org.hindcast.evidencefinder.FinderRuns finderRuns;
+
+    @Inject
     org.hindcast.forecasts.SameEvent sameEvent;
 
     @Inject
@@ -328,9 +331,11 @@ public class PublicPages {
         List<org.hindcast.extraction.Candidate> candidates = List.of();
         int candidatesTotal = 0;
         boolean hasText = false;
+        org.hindcast.evidencefinder.FinderRuns.Run finderRun = null;
         if (viewer.has(org.hindcast.users.Role.ANALYST) || viewer.has(org.hindcast.users.Role.REVIEWER)
                 || viewer.has(org.hindcast.users.Role.EDITOR)) {
             hasText = extraction.text(stored.id) != null;
+            finderRun = hasText ? finderRuns.last(stored.id).orElse(null) : null;
         }
         if (viewer.has(org.hindcast.users.Role.EDITOR)) {
             List<org.hindcast.extraction.Candidate> all = hasText ? extraction.candidates(slug) : List.of();
@@ -342,7 +347,7 @@ public class PublicPages {
         Map<String, String> q = query("page", pageIndex == 0 ? null : Integer.toString(pageIndex),
                 "candidates", candidatesIndex == 0 ? null : Integer.toString(candidatesIndex));
         return page.with(paper, source.title()).data("paper", source).data("record", records.ofPaper(slug))
-                .data("hasText", hasText).data("candidates", candidates).data("candidatesTotal", candidatesTotal)
+                .data("hasText", hasText).data("finderRun", finderRun).data("candidates", candidates).data("candidatesTotal", candidatesTotal)
                 .data("candidatesPager", new Pager("/papers/" + slug, q, "candidates", "candidates", candidatesIndex, PAGE, candidatesTotal))
                 .data("forecasts", list.items().stream().map(f -> ForecastView.summary(f, today)).toList())
                 .data("total", list.total())

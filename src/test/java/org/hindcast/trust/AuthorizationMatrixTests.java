@@ -72,6 +72,7 @@ class AuthorizationMatrixTests {
             Map.entry("GET /api/papers/{slug}/corpus-file", Set.of(ANYONE)),
             Map.entry("POST /api/papers/{slug}/text", Set.of("EDITOR")),
             Map.entry("GET /api/papers/{slug}/evidence-proposals", Set.of("ANALYST", "REVIEWER", "EDITOR")),
+            Map.entry("GET /api/papers/{slug}/evidence-proposals/last-run", Set.of("ANALYST", "REVIEWER", "EDITOR")),
             Map.entry("POST /api/papers/{slug}/evidence-proposals/accept", Set.of("ANALYST")),
             Map.entry("POST /api/papers/{slug}/evidence-proposals/reject", Set.of("ANALYST")),
             Map.entry("GET /api/papers/{slug}/track-record", Set.of(ANYONE)),

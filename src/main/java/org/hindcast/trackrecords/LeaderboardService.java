@@ -32,7 +32,12 @@ public class LeaderboardService {
 
     /** A page of the leaderboard, remembered for the ledger's snapshot (see SnapshotCache). */
     public Leaderboard leaderboard(String themeSlug, int minScored, int page, int size) {
-        return cache.read("leaderboard", SnapshotCache.args(themeSlug, minScored, page, size),
+        return board(themeSlug, minScored, page, size).read().value();
+    }
+
+    /** A page of the leaderboard, as an answer that can be revalidated by its tag. */
+    public SnapshotCache.Answer<Leaderboard> board(String themeSlug, int minScored, int page, int size) {
+        return cache.answer("leaderboard", SnapshotCache.args(themeSlug, minScored, page, size),
                 () -> compute(themeSlug, minScored, page, size));
     }
 

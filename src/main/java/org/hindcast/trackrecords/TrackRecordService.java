@@ -67,7 +67,12 @@ public class TrackRecordService {
      * a hundred kilobytes, and writing it out cost more than finding it in the cache.
      */
     public byte[] ofAuthorJson(String slug) {
-        return cache.read("author-record-json", slug, () -> {
+        return authorJson(slug).read().value();
+    }
+
+    /** The author's record as JSON bytes, as an answer that can be revalidated by its tag (see SnapshotCache). */
+    public SnapshotCache.Answer<byte[]> authorJson(String slug) {
+        return cache.answer("author-record-json", slug, () -> {
             try {
                 return json.writeValueAsBytes(ofAuthor(authors.get(slug)));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -133,7 +138,12 @@ public class TrackRecordService {
     }
 
     public TrackRecord ofTheme(String slug) {
-        return cache.read("theme-record", slug, () -> computeTheme(slug));
+        return theme(slug).read().value();
+    }
+
+    /** A theme's record, as an answer that can be revalidated by its tag. */
+    public SnapshotCache.Answer<TrackRecord> theme(String slug) {
+        return cache.answer("theme-record", slug, () -> computeTheme(slug));
     }
 
     private TrackRecord computeTheme(String slug) {
@@ -163,7 +173,12 @@ public class TrackRecordService {
     }
 
     public TrackRecord ofPaper(String slug) {
-        return cache.read("paper-record", slug, () -> computePaper(slug));
+        return paper(slug).read().value();
+    }
+
+    /** A paper's record, as an answer that can be revalidated by its tag. */
+    public SnapshotCache.Answer<TrackRecord> paper(String slug) {
+        return cache.answer("paper-record", slug, () -> computePaper(slug));
     }
 
     private TrackRecord computePaper(String slug) {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The candidate cache: one computation per key, bounded by the characters it holds, failures not kept. */
 class CandidateCacheTests {
@@ -22,16 +23,29 @@ class CandidateCacheTests {
     }
 
     @Test
-    void theLeastRecentlyReadTextIsDroppedWhenTheCharactersHeldPassTheBound() {
+    void theCharactersHeldNeverPassTheBoundAndADroppedTextIsComputedAgain() {
         CandidateCache cache = new CandidateCache(3_000);
         cache.get(key(1), () -> candidates(2, 800));   // 2 x (800 + 200) = 2,000
         cache.get(key(1), () -> candidates(2, 800));   // served
         assertEquals(1, cache.computations());
-        cache.get(key(2), () -> candidates(2, 800));   // 4,000 in all: paper 1 is dropped
-        cache.get(key(2), () -> candidates(2, 800));
+        assertEquals(2_000, cache.held());
+        cache.get(key(2), () -> candidates(2, 800));   // 4,000 would pass the bound: one of the two is dropped
         assertEquals(2, cache.computations());
-        cache.get(key(1), () -> candidates(2, 800));   // computed again, and paper 2 dropped in turn
-        assertEquals(3, cache.computations());
+        assertEquals(1, cache.size());
+        assertEquals(2_000, cache.held());
+        cache.get(key(1), () -> candidates(2, 800));
+        cache.get(key(2), () -> candidates(2, 800));
+        assertEquals(3, cache.computations(), "the one kept is served, the one dropped computed again");
+        assertTrue(cache.held() <= 3_000, cache.held() + " characters held");
+    }
+
+    @Test
+    void noMoreThanTheCapacityIsKeptHoweverSmallTheEntries() {
+        CandidateCache cache = new CandidateCache(CandidateCache.CAPACITY * 100L);
+        for (int i = 0; i < CandidateCache.CAPACITY * 2; i++) {
+            cache.get(key(i), () -> candidates(0, 0));
+        }
+        assertTrue(cache.size() <= CandidateCache.CAPACITY, cache.size() + " kept");
     }
 
     @Test

@@ -17,7 +17,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import org.hindcast.web.Revalidation;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,8 +45,8 @@ public final class TrackRecordResource {
         @Produces(MediaType.APPLICATION_JSON)
         @APIResponse(responseCode = "200", description = "The author's track record",
                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrackRecord.class)))
-        public Response get(@PathParam("slug") String slug) {
-            return Response.ok(records.ofAuthorJson(slug), MediaType.APPLICATION_JSON_TYPE).build();
+        public Response get(@PathParam("slug") String slug, @Context Request request) {
+            return Revalidation.respond(request, records.authorJson(slug), MediaType.APPLICATION_JSON_TYPE);
         }
     }
 
@@ -54,8 +57,11 @@ public final class TrackRecordResource {
 
         @Operation(summary = "Track record of a theme", description = "Each author's figures within the theme.")
         @GET
-        public TrackRecord get(@PathParam("slug") String slug) {
-            return records.ofTheme(slug);
+        @Produces(MediaType.APPLICATION_JSON)
+        @APIResponse(responseCode = "200", description = "The theme's track record",
+                content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrackRecord.class)))
+        public Response get(@PathParam("slug") String slug, @Context Request request) {
+            return Revalidation.respond(request, records.theme(slug), MediaType.APPLICATION_JSON_TYPE);
         }
     }
 
@@ -66,8 +72,11 @@ public final class TrackRecordResource {
 
         @Operation(summary = "Track record of a paper")
         @GET
-        public TrackRecord get(@PathParam("slug") String slug) {
-            return records.ofPaper(slug);
+        @Produces(MediaType.APPLICATION_JSON)
+        @APIResponse(responseCode = "200", description = "The paper's track record",
+                content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrackRecord.class)))
+        public Response get(@PathParam("slug") String slug, @Context Request request) {
+            return Revalidation.respond(request, records.paper(slug), MediaType.APPLICATION_JSON_TYPE);
         }
     }
 
@@ -78,11 +87,14 @@ public final class TrackRecordResource {
 
         @Operation(summary = "The leaderboard", description = "Authors ranked by shrunk Brier, with N and the interval; filter by theme and the least number of scored forecasts.")
         @GET
-        public Leaderboard get(@QueryParam("theme") @Size(max = 100) String theme,
-                               @QueryParam("minScored") @DefaultValue("1") @Min(1) @Max(1_000_000) int minScored,
-                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
-                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-            return leaderboards.leaderboard(theme, minScored, page, size);
+        @Produces(MediaType.APPLICATION_JSON)
+        @APIResponse(responseCode = "200", description = "A page of the leaderboard",
+                content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Leaderboard.class)))
+        public Response get(@QueryParam("theme") @Size(max = 100) String theme,
+                            @QueryParam("minScored") @DefaultValue("1") @Min(1) @Max(1_000_000) int minScored,
+                            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
+                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size, @Context Request request) {
+            return Revalidation.respond(request, leaderboards.board(theme, minScored, page, size), MediaType.APPLICATION_JSON_TYPE);
         }
     }
 }

@@ -154,13 +154,19 @@ public class PublicPages {
     @GET
     @Path("authors/{slug}")
     public Object author(@PathParam("slug") String slug, @QueryParam("resolved") String resolvedPage,
-                         @QueryParam("pending") String pendingPage) {
+                         @QueryParam("pending") String pendingPage, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.Request request) {
         int r = Pager.index(resolvedPage);
         int p = Pager.index(pendingPage);
         Object key = SnapshotCache.args(slug, r, p);
         if (!viewer.signedIn()) {
             // Every reader who is not signed in gets the same page: it is rendered once per ledger snapshot.
-            return cache.read("author-page-html", key, () -> authorPage(authorPage(slug, r, p)).render());
+            // It carries the tag of its snapshot: a reader's browser revalidating it is answered 304 by one statement.
+            // Signed-in readers get another page at the same address, hence Vary: Cookie.
+            jakarta.ws.rs.core.Response page = org.hindcast.web.Revalidation.respond(request,
+                    cache.answer("author-page-html", key, () -> authorPage(authorPage(slug, r, p)).render()),
+                    jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+            page.getHeaders().add("Vary", "Cookie");
+            return page;
         }
         return authorPage(cache.read("author-page", key, () -> authorPage(slug, r, p)));
     }

@@ -1,0 +1,133 @@
+package org.hindcast.trackrecords;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.DecoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
+import org.hindcast.testing.Ledger;
+import org.hindcast.testing.Staff;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+
+import static io.restassured.RestAssured.given;
+import static org.hindcast.testing.Staff.anonymous;
+import static org.hindcast.testing.Staff.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Large answers over HTTP (issue 18): every cached answer carries a weak entity tag from the ledger snapshot it was
+ * computed from, a revalidation with that tag is answered 304 with no body until a write commits, and answers are
+ * compressed for a client that accepts gzip. The caches' hits and misses are in the metrics.
+ */
+@QuarkusTest
+class RevalidationAndCompressionTests {
+
+    static String authorWithARecord() {
+        String theme = Ledger.theme("Revalidated theme");
+        String paper = Ledger.paper("2024-01-10", "Revalidated Author " + Ledger.unique("r"));
+        Ledger.forecast(paper, theme, 0.7, "2024-06-30", "editor");
+        return anonymous().get("/api/sources/" + paper).jsonPath().getString("authors[0].slug");
+    }
+
+    @Test
+    void aTrackRecordCarriesItsSnapshotsTagAndARevalidationIsAnswered304UntilAWriteCommits() {
+        Staff.ensure();
+        String author = authorWithARecord();
+        String path = "/api/authors/" + author + "/track-record";
+        Response first = anonymous().get(path);
+        assertEquals(200, first.statusCode(), first.asString());
+        String tag = first.header("ETag");
+        assertNotNull(tag, "an entity tag");
+        assertTrue(tag.startsWith("W/\""), tag);
+        assertEquals("no-cache", first.header("Cache-Control"));
+
+        Response again = anonymous().header("If-None-Match", tag).get(path);
+        assertEquals(304, again.statusCode());
+        assertEquals("", again.asString(), "no body");
+        assertEquals(tag, again.header("ETag"));
+        Response other = anonymous().header("If-None-Match", "W/\"not-this-one\"").get(path);
+        assertEquals(200, other.statusCode());
+        assertEquals(first.asString(), other.asString());
+
+        // any committed write moves the snapshot on: the next revalidation gets the answer afresh, with a new tag
+        Ledger.theme("Another theme");
+        Response after = anonymous().header("If-None-Match", tag).get(path);
+        assertEquals(200, after.statusCode());
+        assertNotEquals(tag, after.header("ETag"));
+        assertEquals(1, after.jsonPath().getInt("pending"));
+        assertEquals(304, anonymous().header("If-None-Match", after.header("ETag")).get(path).statusCode());
+    }
+
+    @Test
+    void theLeaderboardAndThemeAndPaperRecordsAreRevalidatedToo() {
+        Staff.ensure();
+        authorWithARecord();
+        for (String path : new String[]{"/api/leaderboard?size=5", "/api/papers/" + Ledger.paper("2024-02-02", "Paper Record Author "
+                + Ledger.unique("p")) + "/track-record"}) {
+            Response first = anonymous().get(path);
+            assertEquals(200, first.statusCode(), path + ": " + first.asString());
+            assertEquals(304, anonymous().header("If-None-Match", first.header("ETag")).get(path).statusCode(), path);
+        }
+    }
+
+    @Test
+    void theAuthorPageIsRevalidatedForReadersAndNotForStaff() {
+        Staff.ensure();
+        String author = authorWithARecord();
+        Response page = given().accept("text/html").get("/authors/" + author);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+        assertTrue(page.asString().contains("Revalidated Author"), "the page itself");
+        assertTrue(page.header("Vary").contains("Cookie"), page.header("Vary"));
+        String tag = page.header("ETag");
+        assertNotNull(tag);
+        assertEquals(304, given().accept("text/html").header("If-None-Match", tag).get("/authors/" + author).statusCode());
+        // a signed-in reader's page is another page: never answered 304 from a reader's tag
+        assertEquals(200, as("editor").accept("text/html").header("If-None-Match", tag).get("/authors/" + author).statusCode());
+    }
+
+    @Test
+    void answersAreCompressedForAClientThatAcceptsGzip() throws Exception {
+        Staff.ensure();
+        String author = authorWithARecord();
+        String path = "/api/authors/" + author + "/track-record";
+        String plain = anonymous().get(path).asString();
+        // without content decoders the client sends no Accept-Encoding of its own, and leaves the body as it came
+        RestAssuredConfig raw = RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+        Response zipped = given().config(raw).header("Accept-Encoding", "gzip").get(path);
+        assertEquals(200, zipped.statusCode());
+        assertEquals("gzip", zipped.header("Content-Encoding"));
+        byte[] body = zipped.asByteArray();
+        String unzipped;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            unzipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertEquals(plain, unzipped, "the same answer");
+        assertTrue(body.length < plain.getBytes(StandardCharsets.UTF_8).length, body.length + " bytes zipped, " + plain.length() + " plain");
+        Response unzipped2 = given().config(raw).get(path);
+        assertEquals(null, unzipped2.header("Content-Encoding"), "not for a client that does not accept it");
+        assertEquals(plain, unzipped2.asString());
+    }
+
+    @Test
+    void theCachesHitsAndMissesAreInTheMetrics() {
+        Staff.ensure();
+        String author = authorWithARecord();
+        anonymous().get("/api/authors/" + author + "/track-record").then().statusCode(200);
+        anonymous().get("/api/authors/" + author + "/track-record").then().statusCode(200);
+        String metrics = given().get("/q/metrics").asString();
+        for (String cache : new String[]{"snapshot-answers", "paper-candidates"}) {
+            assertTrue(metrics.contains("cache_gets_total{cache=\"" + cache + "\",result=\"hit\"}")
+                    || metrics.matches("(?s).*cache_gets_total\\{[^}]*cache=\"" + cache + "\"[^}]*result=\"hit\"[^}]*}.*"), cache + " hits\n");
+            assertTrue(metrics.matches("(?s).*hindcast_cache_hit_ratio\\{[^}]*cache=\"" + cache + "\"[^}]*} [0-9.]+.*"), cache + " hit ratio");
+        }
+        double ratio = Double.parseDouble(metrics.replaceAll("(?s).*hindcast_cache_hit_ratio\\{[^}]*cache=\"snapshot-answers\"[^}]*} ([0-9.]+).*", "$1"));
+        assertTrue(ratio > 0 && ratio < 1, "some hits, some misses: " + ratio);
+    }
+}

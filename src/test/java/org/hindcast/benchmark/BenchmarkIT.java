@@ -3,6 +3,7 @@ package org.hindcast.benchmark;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -27,11 +29,15 @@ class BenchmarkIT {
         // the repository root, with its default jar and relative folders, as a user would give them.
         Path data = Path.of("target", "benchmark-it", "data");
         deleteTree(Path.of("target", "benchmark-it"));
+        Path report = Path.of("target", "benchmark-it", "report.md");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, "# Before\n\n<!-- benchmark-table:start (written by the benchmark: do not edit by hand) -->\n"
+                + "an old table\n<!-- benchmark-table:end -->\n\nAfter.\n");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.hindcast.tools.Tools", "benchmark",
                 "--data", data.toString(), "--work", "target/benchmark-it/work",
                 "--authors", "30", "--papers", "200", "--forecasts", "2000",
-                "--seconds", "1", "--warm-up", "0", "--connections", "8", "--resolutions", "8")
+                "--seconds", "1", "--warm-up", "0", "--connections", "8", "--resolutions", "8", "--report", report.toString())
                 .redirectErrorStream(true);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -58,6 +64,15 @@ class BenchmarkIT {
             ratios++;
         }
         assertEquals(5, ratios, "a pgbench ratio for each of the five loaded answers");
+        // the table written where --report says, between the markers, the rest of the file kept
+        String written = Files.readString(report);
+        assertTrue(written.startsWith("# Before\n\n<!-- benchmark-table:start"), written);
+        assertTrue(written.endsWith("<!-- benchmark-table:end -->\n\nAfter.\n"), written);
+        assertFalse(written.contains("an old table"), written);
+        assertTrue(written.contains("`Hindcast benchmark, " + java.time.LocalDate.now() + ", "), "the date: " + written);
+        assertTrue(written.contains("Machine: ") && written.contains(Runtime.getRuntime().availableProcessors() + " cores"), "the machine: " + written);
+        assertTrue(written.contains("| measure | service | beside it | goal | |") && written.contains("| track record, prolific (API) |"), written);
+        assertTrue(written.matches("(?s).*Goals: \\d+ met, \\d+ missed.*"), written);
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {

@@ -84,6 +84,7 @@ public final class Benchmark {
             Map.entry("--connections", "64"), Map.entry("--resolutions", "200"), Map.entry("--authors", "10000"),
             Map.entry("--papers", "100000"), Map.entry("--forecasts", "1000000"), Map.entry("--pgbench", "pgbench"),
             Map.entry("--jar", "target/quarkus-app/quarkus-run.jar"));
+    // --report FILE[,FILE] (or none): where the table is written; by default README.md and docs/performance.md at full size
 
     public static int run(Map<String, String> options) {
         Map<String, String> opt = new java.util.HashMap<>(DEFAULTS);
@@ -221,11 +222,81 @@ public final class Benchmark {
 
         startupWithClassData(benchUrl, work);
 
-        System.out.println();
-        System.out.printf(Locale.ROOT, "Hindcast benchmark, %s, %d cores, %s forecasts, %d connections, %.0f s per load%n",
+        String heading = String.format(Locale.ROOT, "Hindcast benchmark, %s, %d cores, %s forecasts, %d connections, %.0f s per load",
                 LocalDate.now(), Runtime.getRuntime().availableProcessors(), String.format(Locale.ROOT, "%,d", forecasts),
                 connections, seconds);
+        System.out.println();
+        System.out.println(heading);
         printTable();
+        List<Path> reports = reports(forecasts);
+        if (!reports.isEmpty()) {
+            String block = markdown(heading, machine(), table);
+            for (Path report : reports) {
+                replaceBetweenMarkers(report, block);
+                System.out.println("  table written into " + report);
+            }
+        }
+    }
+
+    /** Where the run's table goes: {@code --report} files, else README.md and docs/performance.md for a run at full size. */
+    private List<Path> reports(long forecasts) {
+        String given = opt.get("--report");
+        if (given == null) {
+            return forecasts == Long.parseLong(DEFAULTS.get("--forecasts")) ? List.of(Path.of("README.md"), Path.of("docs", "performance.md")) : List.of();
+        }
+        return given.equals("none") ? List.of() : java.util.Arrays.stream(given.split(",")).map(String::trim).map(Path::of).toList();
+    }
+
+    static final String START = "<!-- benchmark-table:start (written by the benchmark: do not edit by hand) -->";
+    static final String END = "<!-- benchmark-table:end -->";
+
+    /** The machine the run measured: processor, cores, memory, operating system and Java. */
+    static String machine() {
+        String cpu = System.getProperty("os.arch");
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(cpu);
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the architecture says enough
+        }
+        long memory = 0;
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            memory = os.getTotalMemorySize();
+        }
+        return String.format(Locale.ROOT, "%s, %d cores, %.0f GiB, %s %s, Java %s", cpu, Runtime.getRuntime().availableProcessors(),
+                memory / (1024.0 * 1024 * 1024), System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
+    }
+
+    /** The table as Markdown: heading, machine, the rows, and how many goals were met and missed. */
+    static String markdown(String heading, String machine, List<String[]> rows) {
+        StringBuilder md = new StringBuilder();
+        md.append('`').append(heading).append("`\n\nMachine: ").append(machine).append(".\n\n");
+        md.append("| measure | service | beside it | goal | |\n|---|---|---|---|---|\n");
+        for (String[] r : rows) {
+            md.append('|');
+            for (String cell : r) {
+                md.append(' ').append(cell.replace("|", "\\|")).append(" |");
+            }
+            md.append('\n');
+        }
+        long met = rows.stream().filter(r -> r[4].equals("met")).count();
+        long missed = rows.stream().filter(r -> r[4].equals("MISSED")).count();
+        md.append("\nGoals: ").append(met).append(" met, ").append(missed).append(" missed; rows without a goal are measured only.\n");
+        return md.toString();
+    }
+
+    /** Replaces what stands between the benchmark's markers in a Markdown file; the rest of the file is kept. */
+    static void replaceBetweenMarkers(Path file, String block) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        int start = text.indexOf(START);
+        int end = text.indexOf(END);
+        if (start < 0 || end < start) {
+            throw new IllegalStateException(file + " has no benchmark table markers (" + START + " ... " + END + ")");
+        }
+        String updated = text.substring(0, start + START.length()) + "\n" + block + text.substring(end);
+        Path temporary = file.resolveSibling(file.getFileName() + ".benchmark-tmp");
+        Files.writeString(temporary, updated, StandardCharsets.UTF_8);
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     // ----- steps ------------------------------------------------------------------------------------

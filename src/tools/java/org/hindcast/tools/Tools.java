@@ -108,6 +108,10 @@ public class Tools implements Runnable {
         int forecasts;
         @Option(names = "--pgbench", defaultValue = "pgbench", description = "the pgbench program (default ${DEFAULT-VALUE}, else found in the usual places)")
         String pgbench;
+        @Option(names = "--report", paramLabel = "FILE[,FILE]", description = "Markdown files whose table between the benchmark's "
+                + "markers is replaced by this run's (default: README.md and docs/performance.md at the default size, none at "
+                + "another; 'none' for none)")
+        String report;
 
         @Override
         public Integer call() {
@@ -123,6 +127,10 @@ public class Tools implements Runnable {
             opt.put("--papers", Integer.toString(papers));
             opt.put("--forecasts", Integer.toString(forecasts));
             opt.put("--pgbench", pgbench);
+            if (report != null) {
+                opt.put("--report", report.equals("none") ? "none" : java.util.Arrays.stream(report.split(","))
+                        .map(f -> Path.of(f.trim()).toAbsolutePath().toString()).collect(java.util.stream.Collectors.joining(",")));
+            }
             return Benchmark.run(opt);
         }
     }

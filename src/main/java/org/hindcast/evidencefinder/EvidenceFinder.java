@@ -101,23 +101,11 @@ public final class EvidenceFinder {
             throw new IllegalArgumentException(sentenceVectors.length + " vectors for " + sentences.size() + " sentences");
         }
         double[] covered = new double[sentences.size()];
-        double total = 0;
-        for (int side = 0; side < 2; side++) {
-            double factor = side == 0 ? 1 : QUOTE_WEIGHT;
-            for (String t : side == 0 ? f.terms() : f.quoteTerms()) {
-                if (side == 1 && f.terms().contains(t)) {
-                    continue;
-                }
-                int[] in = postings.get(t);
-                double w = factor * (in == null ? absentWeight : weight.get(t));
-                total += w;
-                if (in != null) {
-                    for (int s : in) {
-                        covered[s] += w;
-                    }
-                }
+        double total = words(f, (in, w, ofStatement) -> {
+            for (int s : in) {
+                covered[s] += w;
             }
-        }
+        });
         List<Scored> kept = new ArrayList<>();
         for (int i = 0; i < covered.length; i++) {
             double coverage = total == 0 ? 0 : covered[i] / total;
@@ -135,20 +123,19 @@ public final class EvidenceFinder {
         kept.subList(0, Math.min(perForecast, kept.size())).forEach(out);
     }
 
-    /** The best sentences for one forecast, best first (none when nothing reaches the bar). */
-    public List<Proposal> propose(Forecast f, int perForecast, double minCoverage) {
-        List<Proposal> out = new ArrayList<>();
-        score(f, perForecast, minCoverage, s -> out.add(describe(f, s)));
-        return out;
+    /** A word of the forecast the paper prints: the sentences it stands in, its weight, and whether the statement has it. */
+    @FunctionalInterface
+    private interface Word {
+        void at(int[] sentences, double weight, boolean ofStatement);
     }
 
-    /** The best sentences for one forecast (chosen by rank), best first by score, as scores only. */
-    public void score(Forecast f, int perForecast, double minCoverage, java.util.function.Consumer<Scored> out) {
-        if (f.terms().isEmpty() || sentences.isEmpty()) {
-            return;
-        }
+    /**
+     * Visits each word of the forecast that the paper prints, with its weight (the statement's fully, the quote's own
+     * at {@link #QUOTE_WEIGHT}); returns the forecast's whole weight, in which a word the paper never prints weighs as
+     * much as the rarest.
+     */
+    private double words(Forecast f, Word visit) {
         double total = 0;
-        Map<Integer, double[]> scores = null;
         for (int side = 0; side < 2; side++) {
             double factor = side == 0 ? 1 : QUOTE_WEIGHT;
             for (String t : side == 0 ? f.terms() : f.quoteTerms()) {
@@ -162,17 +149,33 @@ public final class EvidenceFinder {
                 }
                 double w = factor * weight.get(t);
                 total += w;
-                if (scores == null) {
-                    scores = new HashMap<>();
-                }
-                for (int s : in) {
-                    double[] acc = scores.computeIfAbsent(s, k -> new double[2]);
-                    acc[0] += w;
-                    acc[1] += side == 0 ? 1 : 0;
-                }
+                visit.at(in, w, side == 0);
             }
         }
-        if (scores == null) {
+        return total;
+    }
+
+    /** The best sentences for one forecast, best first (none when nothing reaches the bar). */
+    public List<Proposal> propose(Forecast f, int perForecast, double minCoverage) {
+        List<Proposal> out = new ArrayList<>();
+        score(f, perForecast, minCoverage, s -> out.add(describe(f, s)));
+        return out;
+    }
+
+    /** The best sentences for one forecast (chosen by rank), best first by score, as scores only. */
+    public void score(Forecast f, int perForecast, double minCoverage, java.util.function.Consumer<Scored> out) {
+        if (f.terms().isEmpty() || sentences.isEmpty()) {
+            return;
+        }
+        Map<Integer, double[]> scores = new HashMap<>();
+        double total = words(f, (in, w, ofStatement) -> {
+            for (int s : in) {
+                double[] acc = scores.computeIfAbsent(s, k -> new double[2]);
+                acc[0] += w;
+                acc[1] += ofStatement ? 1 : 0;
+            }
+        });
+        if (scores.isEmpty()) {
             return;
         }
         List<Scored> kept = new ArrayList<>();

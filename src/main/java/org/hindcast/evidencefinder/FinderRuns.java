@@ -90,19 +90,28 @@ public class FinderRuns {
 
     /** Runs a stopped service left queued or running are queued again. */
     void resume(@Observes StartupEvent start) {
+        resume();
+    }
+
+    /** Queues again the runs left QUEUED or RUNNING (by a stop); returns how many. */
+    int resume() {
         if (!onAttach || platform.readOnly()) {
-            return;
+            return 0;
         }
+        // a run cut off while RUNNING is queued again first: a run starts only from QUEUED
         @SuppressWarnings("unchecked")
         List<Object[]> left = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                select r.paper_id, p.slug, r.text_sha256 from evidence_finder_run r join paper p on p.id = r.paper_id
-                where r.status in ('QUEUED', 'RUNNING') order by r.queued_at""").getResultList());
+                with requeued as (update evidence_finder_run set status = 'QUEUED' where status in ('QUEUED', 'RUNNING')
+                                  returning paper_id, text_sha256, queued_at)
+                select r.paper_id, p.slug, r.text_sha256 from requeued r join paper p on p.id = r.paper_id
+                order by r.queued_at""").getResultList());
         for (Object[] r : left) {
             submit(((Number) r[0]).longValue(), (String) r[1], (String) r[2]);
         }
         if (!left.isEmpty()) {
             Log.infof("Evidence finder: %d runs left by the last stop queued again", left.size());
         }
+        return left.size();
     }
 
     private void submit(long paperId, String slug, String sha256) {

@@ -143,4 +143,32 @@ public class EvidenceFinderApiTests {
         assertEquals("application/problem+json", wrong.contentType());
         assertEquals(before, ledger.counts());
     }
+
+    @Inject
+    FinderRuns runs;
+
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Test
+    void aRunCutOffByAStopIsRunAgainWhenTheServiceStarts() throws Exception {
+        Staff.ensure();
+        String paper = Ledger.paper("2025-10-01", "Finder Restart Author " + Ledger.unique("s"));
+        as("editor").contentType("text/plain; charset=UTF-8").body("Xi Jinping visited Gyeongju for the summit.\n\nNothing else happened.")
+                .post("/api/papers/" + paper + "/text").then().statusCode(200);
+        Map<String, Object> first = finishedRun(paper);
+        assertEquals("DONE", first.get("status"));
+        // as a stop in the middle of a run leaves it
+        try (var c = dataSource.getConnection(); var st = c.prepareStatement("""
+                update evidence_finder_run set status = 'RUNNING', finished_at = null, proposals = null, forecasts_read = null
+                where paper_id = (select id from paper where slug = ?)""")) {
+            st.setString(1, paper);
+            assertEquals(1, st.executeUpdate());
+        }
+        assertEquals("RUNNING", as("analyst").get("/api/papers/" + paper + "/evidence-proposals/last-run").jsonPath().getString("status"));
+        assertTrue(runs.resume() >= 1, "queued again at start");
+        Map<String, Object> again = finishedRun(paper);
+        assertEquals("DONE", again.get("status"), "run again, not left RUNNING: " + again);
+        assertEquals(first.get("proposals"), again.get("proposals"));
+    }
 }

@@ -243,7 +243,7 @@ public class BulkLoader {
             ForecastRules.Checked checked;
             LocalDate madeOn;
             try {
-                madeOn = fd.madeOn() == null ? printed.date() : LocalDate.parse(fd.madeOn());
+                madeOn = fd.madeOn() == null ? ForecastRules.defaultMadeOn(printed, today) : LocalDate.parse(fd.madeOn());
                 checked = ForecastRules.check(new ForecastRules.Draft(fd.quote(),
                                 fd.speaker() == null ? Speaker.AUTHORS : Speaker.valueOf(fd.speaker()), fd.thirdParty(), 0,
                                 fd.phrase(), fd.probability(),

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.hindcast.authors.Author;
 import org.hindcast.evidence.Evidence;
 import org.hindcast.forecasts.Forecast;
+import org.hindcast.forecasts.ForecastRules;
 import org.hindcast.forecasts.ProbabilityBasis;
 import org.hindcast.forecasts.Speaker;
 import org.hindcast.papers.Paper;
@@ -76,7 +77,7 @@ public class CorpusExporter {
                     f.speaker == Speaker.AUTHORS ? null : f.speaker.name(), f.thirdParty, f.condition, f.phrase,
                     table ? null : f.probability, table ? null : f.probabilityBasis.name(),
                     table && !current.equals(f.phraseTableVersion) ? f.phraseTableVersion : null,
-                    f.madeOn.equals(p.publishedOn) ? null : f.madeOn.toString(), f.resolveBy.toString(),
+                    f.madeOn.equals(ForecastRules.periodEnd(p.published())) ? null : f.madeOn.toString(), f.resolveBy.toString(),
                     f.resolveByBasis.name(), f.resolveByNote, f.resolutionCriteria,
                     f.themes.stream().map(t -> t.slug).toList(),
                     f.speaker == Speaker.THIRD_PARTY || authorSlugs.equals(paperAuthors) ? null : authorSlugs,

@@ -13,7 +13,10 @@ import org.hindcast.evidence.Evidence;
 import org.hindcast.evidence.EvidenceService;
 import org.hindcast.evidence.Stance;
 import org.hindcast.forecasts.Forecast;
+import org.hindcast.forecasts.CorrectionProposal;
+import org.hindcast.forecasts.CorrectionProposals;
 import org.hindcast.forecasts.ForecastInput;
+import org.hindcast.forecasts.ForecastRules;
 import org.hindcast.forecasts.ForecastService;
 import org.hindcast.forecasts.ForecastStatus;
 import org.hindcast.forecasts.ProbabilityBasis;
@@ -109,6 +112,9 @@ public class CorpusImporter {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    CorrectionProposals proposals;
 
     /** Files read from a directory at a time: a hundred thousand files never sit in memory at once. */
     static final int WINDOW = 5_000;
@@ -432,7 +438,7 @@ public class CorpusImporter {
 
     /** One file's import: who runs it, what it added and changed, and which ledger corrections it kept. */
     private record FileRun(String actor, String name, YamlFile yaml, ImportReport.Counts added, ImportReport.Counts changed,
-                           List<String> kept) {
+                           List<String> kept, List<String> awaitingApproval) {
     }
 
     private ImportReport.FileResult importOne(Parsed p, String actor) {
@@ -440,7 +446,8 @@ public class CorpusImporter {
         ImportReport.Counts added = new ImportReport.Counts();
         ImportReport.Counts changed = new ImportReport.Counts();
         List<String> kept = new ArrayList<>();
-        FileRun run = new FileRun(actor, name, p.yaml(), added, changed, kept);
+        List<String> awaiting = new ArrayList<>();
+        FileRun run = new FileRun(actor, name, p.yaml(), added, changed, kept, awaiting);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 try {
@@ -461,7 +468,7 @@ public class CorpusImporter {
         }
         ImportReport.Outcome outcome = added.total() > 0 ? ImportReport.Outcome.LOADED
                 : changed.total() > 0 ? ImportReport.Outcome.CHANGED : ImportReport.Outcome.UNCHANGED;
-        return new ImportReport.FileResult(name, outcome, added, changed, List.of(), List.copyOf(kept));
+        return new ImportReport.FileResult(name, outcome, added, changed, List.of(), List.copyOf(kept), List.copyOf(awaiting));
     }
 
     /** Carries a refusal out of the transaction, which it rolls back. */
@@ -636,11 +643,21 @@ public class CorpusImporter {
         }
         Speaker speaker = fd.speaker() == null ? Speaker.AUTHORS : Speaker.valueOf(fd.speaker());
         ProbabilityBasis basis = fd.probabilityBasis() == null ? null : ProbabilityBasis.valueOf(fd.probabilityBasis());
-        LocalDate madeOn = fd.madeOn() == null ? paper.publishedOn : LocalDate.parse(fd.madeOn());
-        String hash = Baseline.hashOf(fd);
+        // The rule's date as of the day the forecast was logged: a paper of a month still running dates its forecasts
+        // on the day they are logged, and a later import does not move them forward day by day.
+        LocalDate loggedOn = stored == null ? LocalDate.now(java.time.ZoneOffset.UTC)
+                : stored.createdAt.atZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDate();
+        LocalDate madeOn = fd.madeOn() == null ? ForecastRules.defaultMadeOn(paper.published(), loggedOn) : LocalDate.parse(fd.madeOn());
+        // A forecast of a month- or year-precision paper with no madeOn of its own takes its date from the rule
+        // (ForecastRules.defaultMadeOn), not from the file: the date is part of what the file says of it, so that a
+        // ledger loaded under an older rule (the 1st of the month) is brought to the rule, not "kept".
+        String hash = fd.madeOn() == null && paper.published().precision() != org.hindcast.papers.DatePrecision.DAY
+                ? Baseline.hashOf(java.util.Arrays.asList(fd, "madeOn " + madeOn)) : Baseline.hashOf(fd);
         CorpusDocs.ResolutionDoc rd = fd.resolution();
         Forecast f;
         boolean apply;
+        boolean afterVerdict = false;
+        long versionAtStart = stored == null ? 0 : stored.version;
         if (stored == null) {
             f = at(file, yaml, path, () -> forecasts.create(run.actor(), new ForecastInput.NewForecast(paper.slug, fd.statement(),
                     fd.quote(), speaker, fd.thirdParty(), fd.condition(), fd.phrase(), fd.probability(), basis,
@@ -662,11 +679,14 @@ public class CorpusImporter {
                 }
                 default -> throw conflict(run, path, "The forecast '" + fd.key() + "'", paper.slug);
             }
-            if (apply && correction != null) {
+            if (apply && correction != null && stored.status == ForecastStatus.PENDING) {
                 f = at(file, yaml, path, () -> forecasts.correct(run.actor(), stored.id, correction));
                 run.changed().forecasts++;
             } else {
+                // A forecast with its verdict is corrected after the file's verdict, by the rule for changes after a
+                // verdict (below): a change of what the verdict settled waits for a second person.
                 f = stored;
+                afterVerdict = apply && correction != null;
             }
         }
         long forecastId = f.id;
@@ -712,7 +732,43 @@ public class CorpusImporter {
                 run.changed().resolutions++;
             }
         }
+        if (afterVerdict && !correctAfterVerdict(run, path, fd, f, speaker, basis, madeOn, hash, versionAtStart)) {
+            return;
+        }
         remember("forecast", forecastId, hash);
+    }
+
+    /**
+     * A file's correction of a forecast that has its verdict goes through the one door for corrections by people
+     * (CorrectionProposals): applied at once when it touches nothing the verdict settled, otherwise proposed in the
+     * name of whoever ran the import, for a second staff member to approve. Returns whether the ledger now holds
+     * what the file says; while a proposal waits, the record's baseline follows only the import's own changes (a
+     * re-resolution), so that the next run finds the same proposal again instead of a conflict.
+     */
+    private boolean correctAfterVerdict(FileRun run, String path, CorpusDocs.ForecastDoc fd, Forecast f, Speaker speaker,
+                                        ProbabilityBasis basis, LocalDate madeOn, String hash, long versionAtStart)
+            throws CorpusException {
+        ForecastInput.Correction now = correctionFor(run.name(), f, fd, speaker, basis, madeOn);
+        if (now == null) {
+            return true;
+        }
+        CorrectionProposals.Outcome outcome = at(run.name(), run.yaml(), path,
+                () -> proposals.submitFromCorpus(run.actor(), f.id, now, hash));
+        if (outcome.applied() != null) {
+            run.changed().forecasts++;
+            return true;
+        }
+        CorrectionProposal p = outcome.proposed();
+        if (p.status == CorrectionProposal.Status.REJECTED) {
+            run.kept().add("forecast '" + fd.key() + "' keeps its values: " + p.decidedBy + " rejected the file's correction"
+                    + " after the verdict (proposal " + p.id + ")");
+        } else {
+            run.awaitingApproval().add("forecast '" + fd.key() + "' (id " + f.id + "): proposal " + p.id + " by "
+                    + p.proposedBy + " changes " + String.join(", ", ForecastRules.settledChanges(f, now))
+                    + " after the verdict");
+        }
+        advance("forecast", f.id, versionAtStart);
+        return false;
     }
 
     /** The forecast a file's sameQuoteAs key names: one of this paper's, logged before it. */

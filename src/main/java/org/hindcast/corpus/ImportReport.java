@@ -14,11 +14,13 @@ public record ImportReport(List<FileResult> files) {
     /**
      * @param kept the records whose correction in the ledger was kept: the file still says what it said when they
      *             were imported, and the ledger has been corrected since
+     * @param awaitingApproval the forecasts the file corrects after their verdict: each correction is proposed in the
+     *             name of whoever ran the import and applied when a second staff member approves it
      */
     public record FileResult(String file, Outcome outcome, Counts added, Counts changed, List<CorpusError> errors,
-                             List<String> kept) {
+                             List<String> kept, List<String> awaitingApproval) {
         public FileResult(String file, Outcome outcome, Counts added, Counts changed, List<CorpusError> errors) {
-            this(file, outcome, added, changed, errors, List.of());
+            this(file, outcome, added, changed, errors, List.of(), List.of());
         }
     }
 
@@ -116,6 +118,13 @@ public record ImportReport(List<FileResult> files) {
             out.append(kept).append(" records keep the ledger's correction: their files still say what they said at the "
                     + "last import (export the papers to bring the files up to date)\n");
         }
+        int awaiting = files.stream().mapToInt(f -> f.awaitingApproval().size()).sum();
+        if (awaiting > 0) {
+            files.stream().flatMap(f -> f.awaitingApproval().stream().map(k -> f.file() + ": " + k)).limit(LISTED_FILES)
+                    .forEach(k -> out.append("awaiting approval: ").append(k).append('\n'));
+            out.append(awaiting).append(" corrections of forecasts with a verdict wait for a second staff member: approve or "
+                    + "reject each on the forecast's page (or POST /api/forecasts/{id}/correction-proposals/{proposal}/approve)\n");
+        }
         long refused = files.stream().filter(f -> f.outcome() == Outcome.REFUSED).count();
         long unchanged = files.stream().filter(f -> f.outcome() == Outcome.UNCHANGED).count();
         int added = files.stream().mapToInt(f -> f.added().total()).sum();
@@ -136,7 +145,7 @@ public record ImportReport(List<FileResult> files) {
         }
         out.append(files.size()).append(" files: ").append(added).append(" records added, ").append(changed)
                 .append(" changed, ").append(unchanged).append(" files unchanged, ").append(refused).append(" refused");
-        if (changedNothing()) {
+        if (changedNothing() && awaiting == 0) {
             out.append(" - nothing to do, the ledger already matches the files");
         }
         return out.append('\n').toString();

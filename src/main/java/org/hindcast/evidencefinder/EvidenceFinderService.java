@@ -47,12 +47,22 @@ public class EvidenceFinderService {
     public static final double MIN_COVERAGE = 0.1;
     /** With the sentence model: how much meaning counts beside words, and the bar a sentence's score must reach. */
     public static final double MEANING_WEIGHT = 0.5;
-    public static final double MIN_SCORE = 0.35;
+    public static final double MIN_SCORE = 0.25;
     /** With the sentence model: how many forecasts, those the words point to most, are read for meaning. */
     public static final int MEANING_CANDIDATES = 200;
 
     /** How much meaning counts (0: words alone); measured in EvidenceFinderQualityTests. */
     private volatile double meaningWeight = MEANING_WEIGHT;
+
+    /** The bar a sentence's score by words and meaning must reach; measured in EvidenceFinderQualityTests. */
+    private volatile double minScore = MIN_SCORE;
+
+    /** Sets the bar, for measuring one setting against another; returns the old. */
+    double minScore(double bar) {
+        double old = minScore;
+        minScore = bar;
+        return old;
+    }
 
     /** Sets how much meaning counts (0: words alone), for measuring one approach against another; returns the old. */
     double meaningWeight(double weight) {
@@ -219,7 +229,7 @@ public class EvidenceFinderService {
             float[][] vectors = sentenceModel.sentences(model.get(), sentences.stream().map(EvidenceFinder.Sentence::text).toList());
             for (Candidate c : pointed) {
                 float[] vector = model.get().embed(c.forecast().statement());
-                finder.scoreWithMeaning(c.forecast(), vector, vectors, meaningWeight, PER_FORECAST, MIN_SCORE,
+                finder.scoreWithMeaning(c.forecast(), vector, vectors, meaningWeight, PER_FORECAST, minScore,
                         scored -> keep.accept(new Kept(scored, c.forecast())));
             }
         }

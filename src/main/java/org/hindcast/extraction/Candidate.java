@@ -13,15 +13,32 @@ public record Candidate(String sentence, int start, int end, String phrase, Stri
                         double probability, String phraseTableVersion, boolean negated, boolean conditional,
                         String condition, boolean attributed, String attributedTo, LocalDate resolveBy,
                         String resolveByBasis, String resolveByNote, List<String> themes, List<Long> loggedAs,
-                        Integer page) {
+                        Integer page, String editorsReading) {
+
+    public Candidate(String sentence, int start, int end, String phrase, String tablePhrase, double low, double high,
+                     double probability, String phraseTableVersion, boolean negated, boolean conditional, String condition,
+                     boolean attributed, String attributedTo, LocalDate resolveBy, String resolveByBasis, String resolveByNote,
+                     List<String> themes, List<Long> loggedAs, Integer page) {
+        this(sentence, start, end, phrase, tablePhrase, low, high, probability, phraseTableVersion, negated, conditional,
+                condition, attributed, attributedTo, resolveBy, resolveByBasis, resolveByNote, themes, loggedAs, page, null);
+    }
 
     /** The sentence prints its probability ("a 60 percent chance"): no phrase of the table reads it. */
     public boolean printed() {
-        return tablePhrase == null;
+        return tablePhrase == null && editorsReading == null;
+    }
+
+    /**
+     * No phrase of the table carries the estimate ("risks weakening", "expressed hopes for"): the probability is the
+     * editors' to set (basis EDITOR); {@link #probability()} is the reading the rules start from, for the reason given.
+     */
+    public boolean editorial() {
+        return editorsReading != null;
     }
 
     Candidate withThemesAndLogged(List<String> themes, List<Long> loggedAs, Integer page) {
         return new Candidate(sentence, start, end, phrase, tablePhrase, low, high, probability, phraseTableVersion, negated,
-                conditional, condition, attributed, attributedTo, resolveBy, resolveByBasis, resolveByNote, themes, loggedAs, page);
+                conditional, condition, attributed, attributedTo, resolveBy, resolveByBasis, resolveByNote, themes, loggedAs, page,
+                editorsReading);
     }
 }

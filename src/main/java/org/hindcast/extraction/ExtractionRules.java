@@ -16,7 +16,15 @@ import java.util.regex.Pattern;
 public record ExtractionRules(String version, List<Pattern> recommendations, List<Pattern> phraseExclusions,
                               List<Pattern> skipSentences, List<Pattern> thirdParty, List<Pattern> conditions,
                               List<DateRule> dates, int defaultMonths, String defaultNote, List<ThemeRule> themes,
-                              Set<String> negatedPhrases, List<PrintedRule> printed) {
+                              Set<String> negatedPhrases, List<PrintedRule> printed, List<CueRule> cues) {
+
+    /**
+     * Wording that forecasts without a phrase of the table (2026.3): a sentence with it is a candidate whose probability
+     * the editor sets, starting from {@code point}, for the {@code reading} given; {@code negated} when the wording
+     * gives the probability of the outcome it denies ("pessimistic prospects for").
+     */
+    public record CueRule(Pattern pattern, double point, boolean negated, String reading) {
+    }
 
     /** A probability the sentence prints: its number in group 1 (a percentage), or a fixed {@code value}. */
     public record PrintedRule(Pattern pattern, Double value) {
@@ -30,7 +38,7 @@ public record ExtractionRules(String version, List<Pattern> recommendations, Lis
     public record ThemeRule(String theme, List<Pattern> all) {
     }
 
-    public static final String DEFAULT_VERSION = "2026.2";
+    public static final String DEFAULT_VERSION = "2026.3";
 
     public static ExtractionRules load(String version) {
         String path = "extraction/rules-" + version + ".yaml";
@@ -61,12 +69,15 @@ public record ExtractionRules(String version, List<Pattern> recommendations, Lis
         List<PrintedRule> printed = new ArrayList<>();
         root.path("printed").forEach(r -> printed.add(new PrintedRule(compile(r.path("pattern").asText()),
                 r.hasNonNull("value") ? r.path("value").asDouble() : null)));
+        List<CueRule> cues = new ArrayList<>();
+        root.path("cues").forEach(c -> cues.add(new CueRule(compile(c.path("pattern").asText()), c.path("point").asDouble(),
+                c.path("negated").asBoolean(false), c.path("reading").asText())));
         Set<String> negated = new java.util.HashSet<>();
         root.path("negatedPhrases").forEach(n -> negated.add(n.asText()));
         return new ExtractionRules(root.path("version").asText(), patterns(root.path("recommendations")),
                 patterns(root.path("phraseExclusions")), patterns(root.path("skipSentences")), thirdParty,
                 patterns(root.path("conditions")), dates, root.path("defaultHorizon").path("months").asInt(24),
-                root.path("defaultHorizon").path("note").asText(), themes, negated, printed);
+                root.path("defaultHorizon").path("note").asText(), themes, negated, printed, cues);
     }
 
     private static List<Pattern> patterns(JsonNode list) {

@@ -200,8 +200,11 @@ public class ExtractionService {
                 edits.statement() == null || edits.statement().isBlank() ? candidate.sentence() : edits.statement(),
                 quote, edits.speaker(), edits.thirdParty(), edits.condition(),
                 edits.phrase() == null ? candidate.phrase() : edits.phrase(),
-                edits.probability() == null && candidate.printed() ? Double.valueOf(candidate.probability()) : edits.probability(),
-                edits.probabilityBasis() == null && candidate.printed() ? org.hindcast.forecasts.ProbabilityBasis.PRINTED : edits.probabilityBasis(),
+                edits.probability() == null && (candidate.printed() || candidate.editorial()) ? Double.valueOf(candidate.probability())
+                        : edits.probability(),
+                edits.probabilityBasis() == null && candidate.printed() ? org.hindcast.forecasts.ProbabilityBasis.PRINTED
+                        : edits.probabilityBasis() == null && candidate.editorial() ? org.hindcast.forecasts.ProbabilityBasis.EDITOR
+                        : edits.probabilityBasis(),
                 edits.phraseTableVersion(), edits.madeOn(), edits.resolveBy() == null ? candidate.resolveBy() : edits.resolveBy(),
                 edits.resolveByBasis() == null ? org.hindcast.forecasts.ResolveByBasis.valueOf(candidate.resolveByBasis()) : edits.resolveByBasis(),
                 edits.resolveByNote() == null && edits.resolveBy() == null ? candidate.resolveByNote() : edits.resolveByNote(),

@@ -70,8 +70,20 @@ public final class Extractor {
                 break;
             }
         }
+        ExtractionRules.CueRule cue = null;
+        String cueText = null;
         if (phrase == null && printed == null) {
-            return Optional.empty();
+            for (ExtractionRules.CueRule c : rules.cues()) {
+                Optional<MatchResult> m = matcher.find(c.pattern(), sentence);
+                if (m.isPresent()) {
+                    cue = c;
+                    cueText = m.get().group();
+                    break;
+                }
+            }
+            if (cue == null) {
+                return Optional.empty();
+            }
         }
         String condition = firstGroup(matcher, rules.conditions(), sentence);
         String attributedTo = firstGroup(matcher, rules.thirdParty(), sentence);
@@ -89,6 +101,12 @@ public final class Extractor {
             return Optional.of(new Candidate(sentence, s.start(), s.end(), printed.text(), null, printed.probability(),
                     printed.probability(), printed.probability(), null, false, condition != null, condition, attributedTo != null,
                     attributedTo, date.date(), date.basis(), date.note(), themes, List.of(), null));
+        }
+        if (cue != null) {
+            // no phrase of the table: the editors set the probability, from the rules' reading
+            return Optional.of(new Candidate(sentence, s.start(), s.end(), cueText, null, cue.point(), cue.point(), cue.point(),
+                    null, cue.negated(), condition != null, condition, attributedTo != null, attributedTo, date.date(),
+                    date.basis(), date.note(), themes, List.of(), null, cue.reading()));
         }
         PhraseTable.Entry e = phrase.entry();
         return Optional.of(new Candidate(sentence, s.start(), s.end(), phrase.matched(), e.phrase(), e.low(), e.high(),

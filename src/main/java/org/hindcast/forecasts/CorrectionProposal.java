@@ -71,6 +71,10 @@ public class CorrectionProposal extends PanacheEntityBase {
     @Column(name = "decision_note")
     public String decisionNote;
 
+    /** What a corpus file said of the forecast when an import proposed this correction; null for a person's proposal. */
+    @Column(name = "corpus_hash")
+    public String corpusHash;
+
     @Version
     public long version;
 

@@ -55,6 +55,40 @@ public class CorrectionProposals {
         return new Outcome(null, p);
     }
 
+    /**
+     * A corpus file's correction of a forecast (the same rule as {@link #submit}): applied at once before the verdict
+     * or when it touches nothing the verdict settled; otherwise proposed in the name of whoever ran the import, for a
+     * second person to approve. {@code corpusHash} names what the file said: a proposal already made from the same
+     * file is found again, not repeated; one made from an older version of the file, still undecided, goes stale.
+     */
+    public Outcome submitFromCorpus(String actor, long forecastId, ForecastInput.Correction in, String corpusHash) {
+        Forecast f = forecasts.get(forecastId);
+        ForecastService.refuseIfWithdrawn(f);
+        if (f.status == ForecastStatus.PENDING || ForecastRules.settledChanges(f, in).isEmpty()) {
+            return new Outcome(forecasts.correct(actor, forecastId, in), null);
+        }
+        CorrectionProposal same = fromCorpus(forecastId, corpusHash);
+        if (same != null) {
+            return new Outcome(null, same);
+        }
+        for (CorrectionProposal older : pendingOf(forecastId)) {
+            if (older.corpusHash != null) {
+                older.status = CorrectionProposal.Status.STALE;
+                older.decidedAt = OffsetDateTime.now();
+                older.decisionNote = "replaced by a later version of the corpus file";
+            }
+        }
+        Outcome outcome = submit(actor, forecastId, in);
+        outcome.proposed().corpusHash = corpusHash;
+        return outcome;
+    }
+
+    /** The proposal an import made from this version of a corpus file (any status), or null. */
+    public static CorrectionProposal fromCorpus(long forecastId, String corpusHash) {
+        return CorrectionProposal.<CorrectionProposal>find("forecast.id = ?1 and corpusHash = ?2 and status <> ?3 order by id desc",
+                forecastId, corpusHash, CorrectionProposal.Status.STALE).firstResult();
+    }
+
     /** The one door for a withdrawal: at once before the verdict, proposed for a second person after it. */
     public Outcome withdraw(String actor, long forecastId, long version, String reason) {
         Forecast f = forecasts.get(forecastId);

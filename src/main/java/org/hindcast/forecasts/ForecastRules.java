@@ -175,6 +175,17 @@ public final class ForecastRules {
         return reason == null || reason.isBlank() ? List.of(new FieldError("reason", reasonMissing)) : List.of();
     }
 
+    /**
+     * When a forecast that names no date of its own was made: the last day the paper's printed date allows (the day
+     * itself, or the end of its month or year), or today when that day is still to come. A paper printed as
+     * "2024-03" may have appeared on any day of March, and reports what happened up to its last day; dating its
+     * forecasts on the 1st would place them before the paper could exist. The latest day never does.
+     */
+    public static LocalDate defaultMadeOn(PublishedDate published, LocalDate today) {
+        LocalDate end = periodEnd(published);
+        return end.isAfter(today) ? today : end;
+    }
+
     /** The last day a paper's printed date allows: the day itself, or the end of its month or year. */
     public static LocalDate periodEnd(PublishedDate published) {
         return switch (published.precision()) {

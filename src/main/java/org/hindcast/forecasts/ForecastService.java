@@ -80,7 +80,7 @@ public class ForecastService {
         f.thirdParty = Text.blankToNull(in.thirdParty());
         f.condition = Text.blankToNull(in.condition());
         f.phrase = Text.blankToNull(in.phrase());
-        f.madeOn = in.madeOn() == null ? paper.publishedOn : in.madeOn();
+        f.madeOn = in.madeOn() == null ? ForecastRules.defaultMadeOn(paper.published(), LocalDate.now(clock)) : in.madeOn();
         f.resolveBy = in.resolveBy();
         f.resolveByBasis = in.resolveByBasis();
         f.resolveByNote = Text.blankToNull(in.resolveByNote());

@@ -50,7 +50,7 @@ class CorpusImportTests {
                 .body("files.size()", equalTo(6))
                 .body("files.outcome", everyItem(equalTo("UNCHANGED")));
         assertEquals(before, ledger.counts());
-        assertEquals(72L, ledger.scalar("select count(*) from forecast f join paper p on p.id = f.paper_id "
+        assertEquals(100L, ledger.scalar("select count(*) from forecast f join paper p on p.id = f.paper_id "
                 + "where f.corpus_key is not null and p.source_text is not null"));
         assertTrue(importer.importAll("admin", CorpusSource.directory(Path.of("forecasts"))).table()
                 .contains("nothing to do, the ledger already matches the files"));
@@ -71,20 +71,27 @@ class CorpusImportTests {
         anonymous().queryParam("author", "lee-dong-gyu").get("/api/sources").then().body("total", equalTo(3));
         JsonPath record = new JsonPath(anonymous().get("/api/authors/lee-dong-gyu/track-record").asString())
                 .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
-        // His resolved forecasts, with the phrase table's points and the corpus verdicts:
-        // 000 NK provocation  'more likely' 0.70 TRUE  -> 0.09
-        // 000 distancing      'would seek to' 0.65 FALSE -> 0.4225
-        // 000 maintains ties  'would also likely' 0.70 TRUE -> 0.09
-        // 000 Xi visits       'is expected to' 0.75 TRUE -> 0.0625
-        // 001 signals distance 'may' 0.45 FALSE -> 0.2025
-        // 001 dialogues       'are expected' 0.75 TRUE -> 0.0625
-        // (001's Xi-visit hope is the Yoon administration's, so it scores for nobody.)
-        assertEquals(6, record.getInt("scored"));
-        assertEquals((0.09 + 0.4225 + 0.09 + 0.0625 + 0.2025 + 0.0625) / 6, record.getDouble("brier"), 1e-9);
-        assertEquals(1 - 0.155 / 0.25, record.getDouble("bss50"), 1e-9);
-        assertEquals(4.0 / 6, record.getDouble("baseRate"), 1e-9);
-        // 001: the Yoon administration's hope for Xi's visit; 002: the commentators who raise a US-North Korea dialogue
-        assertEquals(2, record.getInt("attributedToOthers"));
+        // His resolved forecasts, with the phrase table's points and the corpus verdicts (second pass, 2026-12):
+        // 000 NK provocation   'more likely' 0.70 TRUE  -> 0.09
+        // 000 distancing       'would seek to' 0.65 FALSE -> 0.4225
+        // 000 maintains ties   'would also likely' 0.70 TRUE -> 0.09
+        // 000 Xi visits        'is expected to' 0.75 TRUE -> 0.0625
+        // 000 high tariffs     'is expected to' 0.75 PARTIAL 0.5 -> 0.0625
+        // 000 differing stance 'is expected to' 0.75 FALSE -> 0.5625
+        // 001 ramps up tariffs 'is expected to' 0.75 TRUE -> 0.0625
+        // 001 protectionism    'likely' 0.70 TRUE -> 0.09
+        // 001 dialogues        'are expected' 0.75 PARTIAL 0.5 -> 0.0625
+        // (001's signal of distance is AMBIGUOUS and the Yoon-premised forecasts ANNULLED: counted, not scored.)
+        assertEquals(9, record.getInt("scored"));
+        double sum = 0.09 + 0.4225 + 0.09 + 0.0625 + 0.0625 + 0.5625 + 0.0625 + 0.09 + 0.0625;
+        assertEquals(sum / 9, record.getDouble("brier"), 1e-9);
+        assertEquals(1 - (sum / 9) / 0.25, record.getDouble("bss50"), 1e-9);
+        assertEquals(6.0 / 9, record.getDouble("baseRate"), 1e-9);
+        assertEquals(8, record.getInt("annulled"));
+        assertEquals(1, record.getInt("ambiguous"));
+        // 001: the Yoon administration's hope for Xi's visit and Beijing's fear of an "Asian NATO"; 002: the commentators
+        // who raise a US-North Korea dialogue, the observers' and Beijing's expectations; 000: Beijing's perception on Taiwan
+        assertEquals(6, record.getInt("attributedToOthers"));
         assertTrue(record.getInt("pending") > 30);
 
         JsonPath hwang = new JsonPath(anonymous().get("/api/authors/hwang-tae-yeon/track-record").asString())
@@ -92,7 +99,9 @@ class CorpusImportTests {
         // 003: relations improve 'seems remote' 0.03 TRUE -> 0.9409; deadlock 0.70 FALSE -> 0.49; trilateral 'the potential' 0.40 TRUE -> 0.36
         assertEquals(3, hwang.getInt("scored"));
         assertEquals((0.9409 + 0.49 + 0.36) / 3, hwang.getDouble("brier"), 1e-9);
-        anonymous().get("/api/authors/scott-snyder/track-record").then().body("attributedToOthers", equalTo(7));
+        // 004: North Korea's dependencies did not restrain it ('it is unclear whether' 0.50 FALSE -> 0.25)
+        anonymous().get("/api/authors/scott-snyder/track-record").then().body("attributedToOthers", equalTo(10))
+                .body("scored", equalTo(1));
     }
 
     @Test
@@ -215,6 +224,108 @@ class CorpusImportTests {
         assertEquals(ImportReport.Outcome.CHANGED, merged.outcome(), merged.toString());
         assertEquals("The editor's statement.", statementOf(id));
         assertEquals("The second thing happens, surely.", statementOf(forecastId(slug, "second")));
+    }
+
+    @Test
+    void aMonthPrecisionPapersForecastsAreMadeOnItsLastDayNotBeforeThePaperCouldExist() {
+        String slug = Ledger.unique("month");
+        importOne(slug + ".yaml", paperFile(slug, "themes: [taiwan]"));
+        // published '2024-05': the paper may have appeared on any day of May, so its forecasts date from May 31
+        assertEquals("2024-05-31", anonymous().get("/api/forecasts/" + forecastId(slug, "first")).jsonPath().getString("madeOn"));
+        String year = Ledger.unique("year");
+        importOne(year + ".yaml", paperFile(year, "themes: [taiwan]").replace("published: '2024-05'", "published: '2023'"));
+        assertEquals("2023-12-31", anonymous().get("/api/forecasts/" + forecastId(year, "first")).jsonPath().getString("madeOn"));
+        // and the export gives no madeOn for them, so that it imports back unchanged
+        String exported = anonymous().get("/api/sources/" + slug + "/corpus-file").asString();
+        assertTrue(!exported.contains("madeOn"), exported);
+        assertEquals(ImportReport.Outcome.UNCHANGED, importOne(slug + ".yaml", exported).outcome());
+    }
+
+    @Test
+    void aLedgerLoadedUnderTheOldDateRuleIsBroughtToTheLastDayOfTheMonthByTheNextImport() {
+        String slug = Ledger.unique("olddate");
+        String file = paperFile(slug, "themes: [taiwan]");
+        importOne(slug + ".yaml", file);
+        long id = forecastId(slug, "first");
+        // as an import before 2026-12 left it: the 1st of the month, with the baseline of the file as hashed then
+        ledger.execute("update forecast set made_on = '2024-05-01', corpus_hash = 'hashed-under-the-old-rule' where id = ?", id);
+
+        ImportReport.FileResult again = importOne(slug + ".yaml", file);
+        assertEquals(ImportReport.Outcome.CHANGED, again.outcome(), again.toString());
+        assertEquals("2024-05-31", anonymous().get("/api/forecasts/" + id).jsonPath().getString("madeOn"));
+        assertEquals(1L, ledger.scalar("select count(*) from forecast_correction where forecast_id = ? and field = 'madeOn' "
+                + "and old_value = '2024-05-01' and new_value = '2024-05-31'", id));
+        assertEquals(ImportReport.Outcome.UNCHANGED, importOne(slug + ".yaml", file).outcome());
+    }
+
+    private static String resolvedFirst(String slug, String resolveBy) {
+        return paperFile(slug, """
+                themes: [taiwan]
+                  resolution:
+                    outcome: 'TRUE'
+                    resolvedOn: '2025-06-01'
+                    rationale: The first thing happened, as the test's later paper says.""")
+                .replace("  resolveBy: '2026-01-01'\n  resolveByBasis: STATED", "  resolveBy: '" + resolveBy + "'\n  resolveByBasis: STATED");
+    }
+
+    @Test
+    void aFileThatCorrectsAForecastAfterItsVerdictProposesTheCorrectionForASecondPerson() {
+        String slug = Ledger.unique("settled");
+        assertEquals(ImportReport.Outcome.LOADED, importOne(slug + ".yaml", resolvedFirst(slug, "2026-01-01")).outcome());
+        long id = forecastId(slug, "first");
+        assertEquals("TRUE", anonymous().get("/api/forecasts/" + id).jsonPath().getString("status"));
+        var before = ledger.counts();
+
+        // The file moves the resolved forecast's deadline: the import proposes it, in the name of who ran the import.
+        String changed = resolvedFirst(slug, "2026-06-30");
+        ImportReport report = importer.importAll("admin", List.of(new CorpusSource.Entry(slug + ".yaml",
+                changed.getBytes(StandardCharsets.UTF_8))));
+        ImportReport.FileResult result = report.files().get(0);
+        assertEquals(1, result.awaitingApproval().size(), result.toString());
+        assertTrue(result.awaitingApproval().get(0).contains("changes resolveBy after the verdict"), result.toString());
+        assertTrue(report.table().contains("awaiting approval: " + slug + ".yaml: forecast 'first'"), report.table());
+        assertEquals("2026-01-01", anonymous().get("/api/forecasts/" + id).jsonPath().getString("resolveBy"),
+                "nothing the verdict settled changed without a second person");
+        assertEquals(before.get("forecast_correction"), ledger.counts().get("forecast_correction"));
+        long proposal = ((Number) ledger.scalar("select id from correction_proposal where forecast_id = ? and status = 'PENDING'",
+                id)).longValue();
+        assertEquals("admin", (String) ledger.scalar("select proposed_by from correction_proposal where id = ?", proposal));
+
+        // A second run of the same file finds its proposal again: no second proposal, no conflict.
+        ImportReport.FileResult again = importOne(slug + ".yaml", changed);
+        assertTrue(again.errors().isEmpty(), again.toString());
+        assertEquals(1, again.awaitingApproval().size(), again.toString());
+        assertEquals(1L, ledger.scalar("select count(*) from correction_proposal where forecast_id = ?", id));
+
+        // Who ran the import cannot approve it; another staff member can, and the correction names both.
+        as("admin").post("/api/forecasts/" + id + "/correction-proposals/" + proposal + "/approve").then().statusCode(403);
+        as("reviewer").post("/api/forecasts/" + id + "/correction-proposals/" + proposal + "/approve").then().statusCode(200);
+        assertEquals("2026-06-30", anonymous().get("/api/forecasts/" + id).jsonPath().getString("resolveBy"));
+        assertEquals(1L, ledger.scalar("select count(*) from forecast_correction where forecast_id = ? and corrected_by = 'admin' "
+                + "and approved_by = 'reviewer'", id));
+
+        // The ledger now holds what the file says: the next run has nothing to do.
+        ImportReport.FileResult settled = importOne(slug + ".yaml", changed);
+        assertEquals(ImportReport.Outcome.UNCHANGED, settled.outcome(), settled.toString());
+        assertTrue(settled.awaitingApproval().isEmpty(), settled.toString());
+    }
+
+    @Test
+    void aCorrectionAfterTheVerdictThatTheSecondPersonRejectedIsNotProposedAgain() {
+        String slug = Ledger.unique("rejected");
+        importOne(slug + ".yaml", resolvedFirst(slug, "2026-01-01"));
+        long id = forecastId(slug, "first");
+        String changed = resolvedFirst(slug, "2026-06-30");
+        importOne(slug + ".yaml", changed);
+        long proposal = ((Number) ledger.scalar("select id from correction_proposal where forecast_id = ?", id)).longValue();
+        as("reviewer").body(java.util.Map.of("note", "The paper states the first deadline."))
+                .post("/api/forecasts/" + id + "/correction-proposals/" + proposal + "/reject").then().statusCode(200);
+
+        ImportReport.FileResult again = importOne(slug + ".yaml", changed);
+        assertTrue(again.awaitingApproval().isEmpty(), again.toString());
+        assertTrue(again.kept().stream().anyMatch(k -> k.contains("reviewer rejected the file's correction")), again.toString());
+        assertEquals(1L, ledger.scalar("select count(*) from correction_proposal where forecast_id = ?", id));
+        assertEquals("2026-01-01", anonymous().get("/api/forecasts/" + id).jsonPath().getString("resolveBy"));
     }
 
     @Test

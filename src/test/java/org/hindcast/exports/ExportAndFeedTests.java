@@ -81,7 +81,7 @@ class ExportAndFeedTests {
         anonymous().get("/api/exports/forecasts.json?theme=korean-peninsula").then().statusCode(200)
                 .body("count", equalTo(peninsula)).body("rows.size()", equalTo(peninsula));
         anonymous().get("/api/exports/forecasts.json?paper=kinu-2024-03-two-sessions-china-foreign-policy").then()
-                .body("count", equalTo(11)).body("rows[0].published", equalTo("2024-03-01"));
+                .body("count", equalTo(16)).body("rows[0].published", equalTo("2024-03-01"));
         int inRange = anonymous().queryParam("madeFrom", "2024-11-01").queryParam("madeTo", "2024-12-31").queryParam("size", 1)
                 .get("/api/forecasts").jsonPath().getInt("total");
         anonymous().get("/api/exports/forecasts.json?from=2024-11-01&to=2024-12-31").then().body("count", equalTo(inRange));
@@ -96,7 +96,7 @@ class ExportAndFeedTests {
         assertTrue(resolutions.getInt("count") >= 6);
         assertTrue(resolutions.getList("rows.outcome").contains("FALSE"));
         anonymous().get("/api/exports/evidence.json?paper=asan-2024-11-outlook-china-trump-second-term").then()
-                .body("count", equalTo(5)).body("rows[0].cited_paper", equalTo("asan-2025-11-south-korea-china-summit"));
+                .body("count", equalTo(14)).body("rows[0].cited_paper", equalTo("asan-2025-11-south-korea-china-summit"));
         JsonPath scores = anonymous().get("/api/exports/scores.json?theme=korean-peninsula&author=lee-dong-gyu").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(1, scores.getInt("count"));

@@ -74,6 +74,23 @@ class ExtractionResourceTests {
     }
 
     @Test
+    void aCandidateWhoseWordingNoPhraseOfTheTableCarriesIsAcceptedAtTheEditorsReading() {
+        // The corpus's second pass: "risks weakening", "expressed hopes for" and the like were missed (rules 2026.3).
+        String paper = Ledger.paper("2024-11-13", "Cue Author " + Ledger.unique("x"));
+        String text = "The dispute over the port deal risks weakening the alliance's cooperation on export controls.";
+        as("editor").contentType("text/plain").body(text).post("/api/sources/" + paper + "/text").then().statusCode(200);
+        JsonPath open = anonymous().get("/api/sources/" + paper + "/candidates").jsonPath();
+        assertEquals(1, open.getList("candidates").size());
+        assertTrue(open.getString("candidates[0].editorsReading").contains("could"));
+        assertEquals("risks weakening", open.getString("candidates[0].phrase"));
+        as("editor").body(Map.of("start", open.getInt("candidates[0].start"), "end", open.getInt("candidates[0].end"),
+                        "statement", "The port dispute weakens the alliance's export-control cooperation."))
+                .post("/api/sources/" + paper + "/candidates/accept").then().statusCode(201)
+                .body("probability", equalTo(0.4f)).body("probabilityBasis", equalTo("EDITOR"))
+                .body("phrase", equalTo("risks weakening"));
+    }
+
+    @Test
     void anAcceptedCandidateBecomesAForecastWhoseQuotePointsIntoTheText() {
         String paper = paperWithText();
         JsonPath open = anonymous().get("/api/sources/" + paper + "/candidates").jsonPath();

@@ -226,7 +226,7 @@ class ForecastResourceTests {
                 .body("version", equalTo(1))
                 .body("corrections.field", hasItems("quote", "probability", "probabilityBasis", "madeOn", "phraseTableVersion"))
                 .body("corrections.find { it.field == 'probability' }.oldValue", equalTo("0.75"))
-                .body("corrections.find { it.field == 'madeOn' }.oldValue", equalTo("2024-11-01"))
+                .body("corrections.find { it.field == 'madeOn' }.oldValue", equalTo("2024-11-30")) // the month's last day
                 .body("corrections[0].correctedBy", equalTo("editor2"));
 
         var before = ledger.counts();
@@ -239,6 +239,23 @@ class ForecastResourceTests {
                 .post("/api/forecasts/" + id + "/corrections").then().statusCode(403);
         assertEquals(before, ledger.counts());
         assertEquals(0.8, ledger.scalar("select probability from forecast where id = ?", id));
+    }
+
+    @Test
+    void aForecastOfAPaperPrintedWithMonthOrYearOnlyIsMadeOnTheLastDayThePaperCouldHaveAppeared() {
+        // The finding: KINU's "2024-03" paper reports the Two Sessions that closed on 2024-03-11, yet its forecasts
+        // were dated 2024-03-01. Without a date of its own a forecast now takes the last day the printed date allows.
+        String march = Ledger.paper("2024-03", "Month Author " + theme);
+        long id = Ledger.forecast(march, theme, 0.6, "2026-03-31", "editor");
+        assertEquals("2024-03-31", anonymous().get("/api/forecasts/" + id).jsonPath().getString("madeOn"));
+        String year = Ledger.paper("2023", "Year Author " + theme);
+        long inYear = Ledger.forecast(year, theme, 0.6, "2026-03-31", "editor");
+        assertEquals("2023-12-31", anonymous().get("/api/forecasts/" + inYear).jsonPath().getString("madeOn"));
+        // A paper of this month has not reached its last day: its forecasts are made today, never in the future.
+        String now = Ledger.paper(java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString(), "Current Author " + theme);
+        long current = Ledger.forecast(now, theme, 0.6, "2030-01-01", "editor");
+        assertEquals(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(),
+                anonymous().get("/api/forecasts/" + current).jsonPath().getString("madeOn"));
     }
 
     @Test

@@ -114,10 +114,11 @@ class PagesBrowserTests {
         Page page = readerPage();
         page.navigate(url("/authors/lee-dong-gyu"));
         assertEquals("Lee Dong-gyu · Hindcast", page.title());
-        assertTrue(page.locator("[data-figure=headline-brier]").textContent().contains("Brier 0.155"));
-        assertEquals("6", page.locator("[data-figure=scored]").textContent());
-        assertTrue(page.locator("[data-figure=sentence]").textContent().startsWith("Better than always saying 50% on 6 resolved forecasts"));
-        assertTrue(page.locator("svg#calibration circle.bin").count() >= 3, "a point per non-empty bin");
+        assertTrue(page.locator("[data-figure=headline-brier]").textContent().contains("Brier 0.167"));
+        assertEquals("9", page.locator("[data-figure=scored]").textContent());
+        assertTrue(page.locator("[data-figure=sentence]").textContent().startsWith("Better than always saying 50% on 9 resolved forecasts"));
+        // his nine verdicts were forecast at 0.65 (one) and 0.70-0.75 (eight): two bins, a point each
+        assertEquals(2, page.locator("svg#calibration circle.bin").count(), "a point per non-empty bin");
         assertEquals(1, page.locator("svg#calibration line[stroke-dasharray]").count(), "the diagonal");
         assertTrue(page.locator("svg#calibration").textContent().contains("Forecast probability"), "labelled axes");
         assertTrue(page.locator("svg#brier-over-time circle").count() >= 1);
@@ -396,6 +397,28 @@ class PagesBrowserTests {
         assertEquals("75%", editor.locator("[data-figure=probability]").textContent().substring(0, 3));
         editor.navigate(url("/papers/" + paper));
         assertEquals(0, editor.locator("#candidate-table tbody tr").count(), "both decided");
+        editor.context().close();
+    }
+
+    @Test
+    void aCandidateWithWordingTheTableLacksIsProposedAtTheEditorsReadingAndSavedAsTheirs() {
+        // "risks weakening" carries an estimate no phrase of the table has (rules 2026.3): the page says whose reading it is
+        String paper = Ledger.paper("2024-11-13", "Cue Author " + Ledger.unique("a"));
+        Page editor = signedIn("editor");
+        editor.navigate(url("/papers/" + paper));
+        editor.fill("#text", "The dispute over the port deal risks weakening the alliance's cooperation on export controls.");
+        editor.click("button:has-text('Find the forecasts')");
+        assertEquals(1, editor.locator("#candidate-table tbody tr").count());
+        assertTrue(editor.textContent("#candidate-table .editors-reading").contains("read as 'could'"),
+                editor.textContent("#candidate-table"));
+        editor.click("a:has-text('Accept')");
+        assertEquals("0.4", editor.inputValue("input[name=probability]"));
+        assertEquals("EDITOR", editor.inputValue("#probabilityBasis"));
+        editor.fill("[name=statement]", "The port dispute weakens the alliance's export-control cooperation.");
+        editor.click("button[value=save]");
+        editor.waitForURL("**/forecasts/*");
+        assertTrue(editor.locator("[data-figure=probability]").textContent().startsWith("40%"),
+                editor.locator("[data-figure=probability]").textContent());
         editor.context().close();
     }
 

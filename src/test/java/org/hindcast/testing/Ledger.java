@@ -60,6 +60,18 @@ public class Ledger {
         }
     }
 
+    /** A statement run as it is, for a test that sets up what an older version of the service left behind. */
+    public int execute(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Object scalar(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

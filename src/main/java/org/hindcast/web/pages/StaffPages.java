@@ -186,6 +186,10 @@ public class StaffPages {
                 // the paper prints its number: that is the probability, not the phrase table's
                 v.put("probability", Double.toString(candidate.probability()));
                 v.put("probabilityBasis", "PRINTED");
+            } else if (candidate.editorial()) {
+                // no phrase of the table carries it: the editors' probability, starting from the rules' reading
+                v.put("probability", Double.toString(candidate.probability()));
+                v.put("probabilityBasis", "EDITOR");
             }
             v.put("resolveBy", candidate.resolveBy().toString());
             v.put("resolveByBasis", candidate.resolveByBasis());

@@ -70,6 +70,13 @@ public record ImportReport(List<FileResult> files) {
         return files.stream().allMatch(f -> f.outcome() == Outcome.UNCHANGED);
     }
 
+    /** Lists the first of the files' records of one kind, each with its file, and returns how many there are in all. */
+    private int listed(StringBuilder out, String label, java.util.function.Function<FileResult, List<String>> records) {
+        files.stream().flatMap(f -> records.apply(f).stream().map(k -> f.file() + ": " + k)).limit(LISTED_FILES)
+                .forEach(k -> out.append(label).append(": ").append(k).append('\n'));
+        return files.stream().mapToInt(f -> records.apply(f).size()).sum();
+    }
+
     /** A table people can read, and a summary line. */
     public String table() {
         List<String[]> rows = new ArrayList<>();
@@ -111,17 +118,13 @@ public record ImportReport(List<FileResult> files) {
                 out.append("refused: ").append(e).append('\n');
             }
         }
-        int kept = files.stream().mapToInt(f -> f.kept().size()).sum();
+        int kept = listed(out, "kept", FileResult::kept);
         if (kept > 0) {
-            files.stream().flatMap(f -> f.kept().stream().map(k -> f.file() + ": " + k)).limit(LISTED_FILES)
-                    .forEach(k -> out.append("kept: ").append(k).append('\n'));
             out.append(kept).append(" records keep the ledger's correction: their files still say what they said at the "
                     + "last import (export the papers to bring the files up to date)\n");
         }
-        int awaiting = files.stream().mapToInt(f -> f.awaitingApproval().size()).sum();
+        int awaiting = listed(out, "awaiting approval", FileResult::awaitingApproval);
         if (awaiting > 0) {
-            files.stream().flatMap(f -> f.awaitingApproval().stream().map(k -> f.file() + ": " + k)).limit(LISTED_FILES)
-                    .forEach(k -> out.append("awaiting approval: ").append(k).append('\n'));
             out.append(awaiting).append(" corrections of forecasts with a verdict wait for a second staff member: approve or "
                     + "reject each on the forecast's page (or POST /api/forecasts/{id}/correction-proposals/{proposal}/approve)\n");
         }

@@ -48,6 +48,8 @@ public final class EvidenceFinder {
     }
 
     private final List<Sentence> sentences;
+    /** Per sentence, the offices it calls "former" ("the former Yoon Suk-yeol administration"), as stems; empty for most. */
+    private final List<List<Premise>> formerOffices = new ArrayList<>();
     private final Map<String, int[]> postings = new HashMap<>();
     private final Map<String, Double> weight = new HashMap<>();
     private final double absentWeight;
@@ -55,8 +57,36 @@ public final class EvidenceFinder {
     private static final double K1 = 1.2;
     private static final double B = 0.75;
 
+    /** An office a sentence calls former: its holder's first name and the office, as stems ("yoon", "administr"). */
+    record Premise(String holder, String office, String printed) {
+    }
+
+    /**
+     * A score that puts a sentence first for a forecast whose premise it overturns: a forecast about "the Yoon
+     * administration" and a later paper's "the former Yoon Suk-yeol administration" (issue 19: eight forecasts of the
+     * corpus were annulled for it). Words and meaning miss it, since one word, "former", carries it.
+     */
+    static final double PREMISE_SCORE = 0.95;
+
+    private static final Pattern FORMER = Pattern.compile(
+            "\\bformer ((?-i:[A-Z])[\\w-]+)(?: (?-i:[A-Z])[\\w-]+){0,2} (administration|government|president|cabinet)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
+
+    /** The stems PostgreSQL's english configuration gives these offices. */
+    private static final Map<String, String> OFFICE_STEMS = Map.of("administration", "administr", "government", "govern",
+            "president", "presid", "cabinet", "cabinet");
+
     public EvidenceFinder(List<Sentence> sentences) {
         this.sentences = List.copyOf(sentences);
+        for (Sentence sentence : this.sentences) {
+            List<Premise> found = new ArrayList<>();
+            var m = FORMER.matcher(sentence.text());
+            while (m.find()) {
+                found.add(new Premise(m.group(1).toLowerCase(Locale.ROOT), OFFICE_STEMS.get(m.group(2).toLowerCase(Locale.ROOT)),
+                        m.group().substring("former ".length())));
+            }
+            formerOffices.add(found.isEmpty() ? List.of() : List.copyOf(found));
+        }
         Map<String, List<Integer>> where = new HashMap<>();
         for (int i = 0; i < sentences.size(); i++) {
             for (String t : sentences.get(i).terms()) {
@@ -115,6 +145,9 @@ public final class EvidenceFinder {
                 cosine += v[d] * vector[d];
             }
             double score = (1 - meaningWeight) * coverage + meaningWeight * Math.max(0, cosine);
+            if (!formerOffices.get(i).isEmpty() && overturned(f, i) != null) {
+                score = Math.max(score, PREMISE_SCORE);
+            }
             if (score >= minScore) {
                 kept.add(new Scored(f.id(), i, score, score, coverage, cosine));
             }
@@ -155,6 +188,18 @@ public final class EvidenceFinder {
         return total;
     }
 
+    /** The office of the forecast's own words (statement, quote or condition) that this sentence calls former, or null. */
+    Premise overturned(Forecast f, int sentence) {
+        for (Premise p : formerOffices.get(sentence)) {
+            boolean holder = f.terms().contains(p.holder()) || f.quoteTerms().contains(p.holder());
+            boolean office = f.terms().contains(p.office()) || f.quoteTerms().contains(p.office());
+            if (holder && office) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /** The best sentences for one forecast, best first (none when nothing reaches the bar). */
     public List<Proposal> propose(Forecast f, int perForecast, double minCoverage) {
         List<Proposal> out = new ArrayList<>();
@@ -181,7 +226,9 @@ public final class EvidenceFinder {
         List<Scored> kept = new ArrayList<>();
         for (Map.Entry<Integer, double[]> e : scores.entrySet()) {
             double coverage = e.getValue()[0] / total;
-            if (e.getValue()[1] >= 2 && coverage >= minCoverage) {
+            if (overturned(f, e.getKey()) != null) {
+                kept.add(new Scored(f.id(), e.getKey(), PREMISE_SCORE, PREMISE_SCORE * (K1 + 1)));
+            } else if (e.getValue()[1] >= 2 && coverage >= minCoverage) {
                 // BM25's length normalisation (k1 1.2, b 0.75): a long sentence shares more words by its length alone
                 double norm = 1 - B + B * sentences.get(e.getKey()).terms().size() / averageLength;
                 kept.add(new Scored(f.id(), e.getKey(), coverage, coverage * (K1 + 1) / (1 + K1 * norm)));
@@ -197,6 +244,12 @@ public final class EvidenceFinder {
         Sentence s = sentences.get(k.sentence());
         List<String> shared = f.terms().stream().filter(s.terms()::contains)
                 .sorted(Comparator.<String>comparingDouble(t -> -weight.get(t)).thenComparing(Comparator.naturalOrder())).toList();
+        Premise premise = overturned(f, k.sentence());
+        if (premise != null) {
+            return new Proposal(f.id(), s.start(), s.end(), s.text(), k.score(), shared, Stance.CONTEXT,
+                    "it speaks of the former " + premise.printed() + ", which the forecast names: a premise of the forecast "
+                            + "may have failed (annulled, if so)");
+        }
         Stance stance = stance(f.statement(), s.text());
         return new Proposal(f.id(), s.start(), s.end(), s.text(), k.score(), shared, stance,
                 reason(shared, f.terms().size(), k.coverage(), k.meaning(), stance));

@@ -20,9 +20,7 @@ class EstimativeCueRulesTests {
     private final Extractor extractor = new Extractor(PhraseTables.load("2026.1"), ExtractionRules.load(ExtractionRules.DEFAULT_VERSION));
 
     private Candidate one(String sentence) {
-        List<Candidate> found = extractor.extract(sentence, LocalDate.parse("2025-01-15"), null);
-        assertEquals(1, found.size(), sentence);
-        return found.get(0);
+        return PrintedProbabilityRulesTests.one(extractor, sentence);
     }
 
     private List<Candidate> none(String sentence) {

@@ -96,7 +96,7 @@ class ExportAndFeedTests {
         assertTrue(resolutions.getInt("count") >= 6);
         assertTrue(resolutions.getList("rows.outcome").contains("FALSE"));
         anonymous().get("/api/exports/evidence.json?paper=asan-2024-11-outlook-china-trump-second-term").then()
-                .body("count", equalTo(14)).body("rows[0].cited_paper", equalTo("asan-2025-11-south-korea-china-summit"));
+                .body("count", equalTo(15)).body("rows[0].cited_paper", equalTo("asan-2025-11-south-korea-china-summit"));
         JsonPath scores = anonymous().get("/api/exports/scores.json?theme=korean-peninsula&author=lee-dong-gyu").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(1, scores.getInt("count"));

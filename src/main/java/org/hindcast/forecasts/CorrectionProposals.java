@@ -63,23 +63,24 @@ public class CorrectionProposals {
      */
     public Outcome submitFromCorpus(String actor, long forecastId, ForecastInput.Correction in, String corpusHash) {
         Forecast f = forecasts.get(forecastId);
-        ForecastService.refuseIfWithdrawn(f);
-        if (f.status == ForecastStatus.PENDING || ForecastRules.settledChanges(f, in).isEmpty()) {
-            return new Outcome(forecasts.correct(actor, forecastId, in), null);
-        }
-        CorrectionProposal same = fromCorpus(forecastId, corpusHash);
-        if (same != null) {
-            return new Outcome(null, same);
-        }
-        for (CorrectionProposal older : pendingOf(forecastId)) {
-            if (older.corpusHash != null) {
-                older.status = CorrectionProposal.Status.STALE;
-                older.decidedAt = OffsetDateTime.now();
-                older.decisionNote = "replaced by a later version of the corpus file";
+        if (f.status != ForecastStatus.PENDING && f.status != ForecastStatus.WITHDRAWN
+                && !ForecastRules.settledChanges(f, in).isEmpty()) {
+            CorrectionProposal same = fromCorpus(forecastId, corpusHash);
+            if (same != null) {
+                return new Outcome(null, same);
+            }
+            for (CorrectionProposal older : pendingOf(forecastId)) {
+                if (older.corpusHash != null) {
+                    older.status = CorrectionProposal.Status.STALE;
+                    older.decidedAt = OffsetDateTime.now();
+                    older.decisionNote = "replaced by a later version of the corpus file";
+                }
             }
         }
         Outcome outcome = submit(actor, forecastId, in);
-        outcome.proposed().corpusHash = corpusHash;
+        if (outcome.proposed() != null) {
+            outcome.proposed().corpusHash = corpusHash;
+        }
         return outcome;
     }
 

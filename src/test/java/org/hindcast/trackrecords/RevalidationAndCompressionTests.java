@@ -35,19 +35,40 @@ class RevalidationAndCompressionTests {
         return anonymous().get("/api/sources/" + paper).jsonPath().getString("authors[0].slug");
     }
 
+    /**
+     * An answer and its revalidation under the same snapshot. The tag is the whole ledger's snapshot, and other tests'
+     * background work (an evidence finder's run, a score refresh) may commit between the two requests and move it on:
+     * then the answer is read again with its new tag, up to five times. A server that never answers 304 fails.
+     */
+    static Response[] revalidated(java.util.function.Supplier<io.restassured.specification.RequestSpecification> client,
+                                  String path) {
+        Response first = null;
+        Response again = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            first = client.get().get(path);
+            assertEquals(200, first.statusCode(), path + ": " + first.asString());
+            again = client.get().header("If-None-Match", first.header("ETag")).get(path);
+            if (again.statusCode() == 304) {
+                break;
+            }
+        }
+        assertEquals(304, again.statusCode(), path + ": a revalidation under an unchanged snapshot");
+        return new Response[]{first, again};
+    }
+
     @Test
     void aTrackRecordCarriesItsSnapshotsTagAndARevalidationIsAnswered304UntilAWriteCommits() {
         Staff.ensure();
         String author = authorWithARecord();
         String path = "/api/authors/" + author + "/track-record";
-        Response first = anonymous().get(path);
-        assertEquals(200, first.statusCode(), first.asString());
+        Response[] pair = revalidated(() -> anonymous(), path);
+        Response first = pair[0];
         String tag = first.header("ETag");
         assertNotNull(tag, "an entity tag");
         assertTrue(tag.startsWith("W/\""), tag);
         assertEquals("no-cache", first.header("Cache-Control"));
 
-        Response again = anonymous().header("If-None-Match", tag).get(path);
+        Response again = pair[1];
         assertEquals(304, again.statusCode());
         assertEquals("", again.asString(), "no body");
         assertEquals(tag, again.header("ETag"));
@@ -61,7 +82,7 @@ class RevalidationAndCompressionTests {
         assertEquals(200, after.statusCode());
         assertNotEquals(tag, after.header("ETag"));
         assertEquals(1, after.jsonPath().getInt("pending"));
-        assertEquals(304, anonymous().header("If-None-Match", after.header("ETag")).get(path).statusCode());
+        revalidated(() -> anonymous(), path);
     }
 
     @Test
@@ -70,9 +91,7 @@ class RevalidationAndCompressionTests {
         authorWithARecord();
         for (String path : new String[]{"/api/leaderboard?size=5", "/api/papers/" + Ledger.paper("2024-02-02", "Paper Record Author "
                 + Ledger.unique("p")) + "/track-record"}) {
-            Response first = anonymous().get(path);
-            assertEquals(200, first.statusCode(), path + ": " + first.asString());
-            assertEquals(304, anonymous().header("If-None-Match", first.header("ETag")).get(path).statusCode(), path);
+            revalidated(() -> anonymous(), path);
         }
     }
 
@@ -80,14 +99,12 @@ class RevalidationAndCompressionTests {
     void theAuthorPageIsRevalidatedForReadersAndNotForStaff() {
         Staff.ensure();
         String author = authorWithARecord();
-        Response page = given().accept("text/html").get("/authors/" + author);
-        assertEquals(200, page.statusCode());
+        Response page = revalidated(() -> given().accept("text/html"), "/authors/" + author)[0];
         assertTrue(page.contentType().startsWith("text/html"), page.contentType());
         assertTrue(page.asString().contains("Revalidated Author"), "the page itself");
         assertTrue(page.header("Vary").contains("Cookie"), page.header("Vary"));
         String tag = page.header("ETag");
         assertNotNull(tag);
-        assertEquals(304, given().accept("text/html").header("If-None-Match", tag).get("/authors/" + author).statusCode());
         // a signed-in reader's page is another page: never answered 304 from a reader's tag
         assertEquals(200, as("editor").accept("text/html").header("If-None-Match", tag).get("/authors/" + author).statusCode());
     }

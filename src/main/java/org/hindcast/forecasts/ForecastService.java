@@ -158,13 +158,14 @@ public class ForecastService {
         w.forecast = f;
         w.reason = reason.trim();
         w.statusBefore = f.status;
+        Double scoredBefore = f.status.scored() ? f.outcomeCredit : null;
         w.withdrawnBy = actor;
         w.approvedBy = approvedBy;
         w.persist();
         f.status = ForecastStatus.WITHDRAWN;
         f.outcomeCredit = null;
         em.flush();
-        scoresChanged.fire(ScoresChanged.of(f.authors.stream().map(a -> a.id).collect(Collectors.toSet())));
+        scoresChanged.fire(ScoresChanged.outcome(f.authors.stream().map(a -> a.id).collect(Collectors.toSet()), f.id, scoredBefore, null));
         audit.record(approvedBy == null ? actor : approvedBy, "forecast.withdraw", "forecast", f.id, w.reason
                 + " (was " + w.statusBefore + (approvedBy == null ? "" : "; proposed by " + actor) + ")");
         return f;

@@ -89,6 +89,7 @@ public class ResolutionService {
             throw stale(v.forecastVersion(), forecast.version);
         }
         boolean reResolution = forecast.status != ForecastStatus.PENDING;
+        Double scoredBefore = forecast.status.scored() ? forecast.outcomeCredit : null;
         ApiException.refuseIfAny(check(forecast, v));
         Double credit = VerdictRules.credit(v.outcome(), v.credit());
         List<Evidence> relied = v.evidence() == null ? List.of() : v.evidence().stream().distinct().map(id -> {
@@ -127,8 +128,8 @@ public class ResolutionService {
         r.persist();
         em.flush();
         em.refresh(forecast);
-        scoresChanged.fire(ScoresChanged.verdicts(forecast.authors.stream().map(a -> a.id).collect(java.util.stream.Collectors.toSet()),
-                java.util.Set.of(forecast.id)));
+        scoresChanged.fire(ScoresChanged.outcome(forecast.authors.stream().map(a -> a.id).collect(java.util.stream.Collectors.toSet()),
+                forecast.id, scoredBefore, forecast.status.scored() ? forecast.outcomeCredit : null));
         audit.record(reviewer, reResolution ? "forecast.re-resolve" : "forecast.resolve", "forecast", forecast.id,
                 v.outcome() + (credit != null && v.outcome() == Outcome.PARTIAL ? " " + credit : "") + " (resolution "
                         + r.seq + "): " + r.rationale);

@@ -52,11 +52,15 @@ public final class Scorer {
      * and remembered by that encoding, so a track record read again costs a sort, not 2,000 resamples.
      */
     public SetScore score(List<ScoredForecast> forecasts) {
-        int n = forecasts.size();
+        return score(Runs.of(forecasts));
+    }
+
+    /** The figures of a set given as its distinct (p, o) pairs with their counts (what the leaderboards keep). */
+    public SetScore score(Runs runs) {
+        int n = runs.size();
         if (n == 0) {
             return new SetScore(0, null, null, null, null, null, null, null, 0.25, null, null, null, List.of(), null);
         }
-        Runs runs = Runs.of(forecasts);
         MemoKey key = new MemoKey(shrinkage, resamples, seed, runs.p, runs.o, runs.count);
         SetScore known = MEMO.get(key);
         if (known != null) {
@@ -67,9 +71,56 @@ public final class Scorer {
         return computed;
     }
 
-    /** The distinct (p, o) pairs in canonical order with how often each occurs. */
-    record Runs(double[] p, double[] o, int[] count) {
-        static Runs of(List<ScoredForecast> forecasts) {
+    /**
+     * The mean Brier of the set, summed exactly as {@link #score(Runs)} sums it (same order, same operations), so
+     * that a row kept from the counts and a figure computed from the forecasts are the same double.
+     */
+    public static double meanBrier(Runs runs) {
+        int n = runs.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("the mean Brier of an empty set");
+        }
+        return brierSum(runs) / n;
+    }
+
+    private static double brierSum(Runs runs) {
+        double sum = 0;
+        for (int r = 0; r < runs.p.length; r++) {
+            sum += runs.count[r] * Rules.brier(runs.p[r], runs.o[r]);
+        }
+        return sum;
+    }
+
+    /**
+     * A set of scored forecasts as its distinct (p, o) pairs in canonical order (by p, then o) with how often each
+     * occurs. Every figure of scoring.md depends only on this multiset.
+     */
+    public record Runs(double[] p, double[] o, int[] count) {
+
+        public Runs {
+            if (p.length != o.length || p.length != count.length) {
+                throw new IllegalArgumentException("p, o and count differ in length");
+            }
+            for (int r = 0; r < p.length; r++) {
+                if (!(p[r] >= 0 && p[r] <= 1) || !(o[r] >= 0 && o[r] <= 1) || count[r] <= 0) {
+                    throw new IllegalArgumentException("run " + r + ": p and o in [0, 1] and a positive count");
+                }
+                if (r > 0 && (p[r] < p[r - 1] || (p[r] == p[r - 1] && o[r] <= o[r - 1]))) {
+                    throw new IllegalArgumentException("runs out of canonical order (by p, then o, each pair once) at " + r);
+                }
+            }
+        }
+
+        /** How many forecasts the runs hold. */
+        public int size() {
+            int n = 0;
+            for (int c : count) {
+                n += c;
+            }
+            return n;
+        }
+
+        public static Runs of(List<ScoredForecast> forecasts) {
             int n = forecasts.size();
             // Sorted by p, then o: both are in [0, 1], where a double's bits order as the double does.
             long[][] pairs = new long[n][];
@@ -99,7 +150,7 @@ public final class Scorer {
     }
 
     private SetScore compute(Runs runs, int n) {
-        double brierSum = 0;
+        double brierSum = brierSum(runs);
         double logLossSum = 0;
         double baselineSum = 0;
         double outcomeSum = 0;
@@ -108,7 +159,6 @@ public final class Scorer {
             double p = runs.p[r];
             double o = runs.o[r];
             int c = runs.count[r];
-            brierSum += c * Rules.brier(p, o);
             logLossSum += c * Rules.logLoss(p, o);
             baselineSum += c * Rules.baselineScore(p, o);
             outcomeSum += c * o;

@@ -30,6 +30,9 @@ public class LeaderboardService {
     @Inject
     SnapshotCache cache;
 
+    @Inject
+    ScoreAggregates aggregates;
+
     /** A page of the leaderboard, remembered for the ledger's snapshot (see SnapshotCache). */
     public Leaderboard leaderboard(String themeSlug, int minScored, int page, int size) {
         return board(themeSlug, minScored, page, size).read().value();
@@ -50,7 +53,7 @@ public class LeaderboardService {
     /** A page of the board; named parameters :k, :minN, :limit, :offset (and :theme). The benchmark runs this string too. */
     public static String pageSql(boolean ofTheme) {
         return "select a.slug, a.display_name, s.n, s.brier, "
-                + "(s.n * s.brier + :k * 0.25) / (s.n + :k) as shrunk, s.interval_low, s.interval_high, s.std_error "
+                + "(s.n * s.brier + :k * 0.25) / (s.n + :k) as shrunk, s.author_id "
                 + "from " + (ofTheme ? "author_theme_score s" : "author_score s") + " join author a on a.id = s.author_id"
                 + where(ofTheme) + " order by shrunk, s.n desc, a.slug limit :limit offset :offset";
     }
@@ -72,13 +75,19 @@ public class LeaderboardService {
         }
         long total = ((Number) count.getSingleResult()).longValue();
         List<Object[]> rows = query.getResultList();
+        // The interval and the standard error of the page's authors, from their sets' pairs (remembered by them).
+        var pairs = aggregates.pairs(rows.stream().map(r -> ((Number) r[5]).longValue()).toList(), themeId);
+        var scorer = settings.scorer();
         List<Leaderboard.Entry> entries = new ArrayList<>();
         int rank = page * size;
         for (Object[] r : rows) {
+            var runs = pairs.get(((Number) r[5]).longValue());
+            if (runs == null || runs.size() != ((Number) r[2]).intValue()) {
+                throw new IllegalStateException("the leaderboard row of author " + r[5] + " and its pairs disagree");
+            }
+            SetScore score = scorer.score(runs);
             entries.add(new Leaderboard.Entry(++rank, (String) r[0], (String) r[1], ((Number) r[2]).intValue(),
-                    ((Number) r[3]).doubleValue(), ((Number) r[4]).doubleValue(),
-                    new SetScore.Interval(((Number) r[5]).doubleValue(), ((Number) r[6]).doubleValue()),
-                    r[7] == null ? null : ((Number) r[7]).doubleValue()));
+                    ((Number) r[3]).doubleValue(), ((Number) r[4]).doubleValue(), score.brierInterval(), score.brierStdError()));
         }
         return new Leaderboard(Rules.VERSION, themeSlug, k, minScored, TrackRecord.BRIER_SCALE, entries, page, size, total);
     }

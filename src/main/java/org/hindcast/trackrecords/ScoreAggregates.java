@@ -7,22 +7,46 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hindcast.common.ScoresChanged;
 import org.hindcast.scoring.Scorer;
-import org.hindcast.scoring.SetScore;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * Keeps author_score and author_theme_score (the leaderboards' rows) equal to what the forecasts say.
- * Runs inside the transaction of the write that fired {@link ScoresChanged}: recomputes each touched
- * author from their forecasts, after locking the author rows in id order so that concurrent writes on
- * one author serialise (and cannot deadlock), and each recomputation reads the other's committed work.
+ * Keeps the leaderboards' rows equal to what the forecasts say (V18__score_pair_counts.sql). Each author's set,
+ * overall and per theme, is kept as counts of its distinct (p, o) pairs; the rows (n and the mean Brier) are
+ * computed from those counts. Runs inside the transaction of the write that fired {@link ScoresChanged}, after
+ * locking the author rows in id order, so that concurrent writes on one author serialise (and cannot deadlock).
+ *
+ * <p>Two paths end in the same rows: a change of outcomes moves each forecast from its old pair to its new one
+ * ({@link #applyOutcomes}, a few row updates whatever the author's size); any other change recounts the authors'
+ * pairs from their forecasts ({@link #refresh}).
  */
 @ApplicationScoped
 public class ScoreAggregates {
+
+    /** theme id -> each of its ancestors and itself: a forecast on "Taiwan" also counts for its parent theme. */
+    static final String THEME_CLOSURE = "with recursive closure (theme_id, ancestor_id) as (select id, id from theme "
+            + "union select c.theme_id, t.parent_id from closure c join theme t on t.id = c.ancestor_id "
+            + "where t.parent_id is not null) ";
+
+    private static final String SCORED = "f.status in ('TRUE', 'FALSE', 'PARTIAL') and f.outcome_credit is not null";
+
+    /**
+     * The pairs of some authors' sets, in canonical order; ?1: the authors' ids as a bigint[]. The leaderboard reads
+     * it for the authors of its page (the benchmark runs this very string).
+     */
+    public static final String AUTHORS_PAIRS = "select author_id, p, o, n from author_score_pair "
+            + "where author_id = any(cast(?1 as bigint[])) and n > 0 order by author_id, p, o";
+
+    /** As {@link #AUTHORS_PAIRS} within a theme; ?2: the theme's id. */
+    public static final String AUTHORS_THEME_PAIRS = "select author_id, p, o, n from author_theme_score_pair "
+            + "where author_id = any(cast(?1 as bigint[])) and theme_id = ?2 and n > 0 order by author_id, p, o";
 
     @Inject
     EntityManager em;
@@ -30,55 +54,76 @@ public class ScoreAggregates {
     @Inject
     ScoredRows rows;
 
-    @Inject
-    ScoringSettings settings;
-
     @Transactional(Transactional.TxType.MANDATORY)
     void onScoresChanged(@Observes ScoresChanged change) {
         if (change.all()) {
             refreshAll();
-        } else if (change.verdictsOn() != null) {
-            refreshVerdicts(change.authorIds(), change.verdictsOn());
+        } else if (change.outcomes() != null) {
+            applyOutcomes(change.authorIds(), change.outcomes());
         } else {
             refresh(change.authorIds());
         }
     }
 
     /**
-     * After new verdicts on some forecasts: the authors' overall rows and the rows of the themes those forecasts are
-     * filed under (with their ancestors). Every other theme row of the authors holds the same forecasts with the same
-     * outcomes as before, so it keeps its figures: a prolific author's resolution recomputes four sets, not sixty.
+     * After new outcomes of some forecasts whose authors, themes and probability did not change: each forecast leaves
+     * its old (p, o) pair and joins its new one, in its authors' overall sets and in the sets of its themes and their
+     * ancestors; then the rows of exactly those sets are recomputed from their pairs.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void refreshVerdicts(Set<Long> authorIds, Set<Long> forecastIds) {
-        refresh(authorIds, forecastIds);
+    @SuppressWarnings("unchecked")
+    public void applyOutcomes(Set<Long> authorIds, List<ScoresChanged.Outcome> outcomes) {
+        List<ScoresChanged.Outcome> moved = outcomes.stream().filter(o -> !Objects.equals(o.before(), o.after())).toList();
+        if (authorIds.isEmpty() || moved.isEmpty()) {
+            return;
+        }
+        em.flush();
+        lock(authorIds);
+        Long[] ids = moved.stream().map(ScoresChanged.Outcome::forecastId).toArray(Long[]::new);
+        List<Object[]> forecasts = em.createNativeQuery("select f.id, f.probability, "
+                        + "array(select fa.author_id from forecast_author fa where fa.forecast_id = f.id order by 1) "
+                        + "from forecast f where f.id = any(cast(?1 as bigint[]))")
+                .setParameter(1, ids).getResultList();
+        Map<Long, Set<Long>> filed = rows.themesOf(List.of(ids));
+        var tree = rows.themeTree();
+        Deltas deltas = new Deltas();
+        Set<Long> touchedAuthors = new HashSet<>();
+        Set<Long> touchedThemes = new HashSet<>();
+        for (Object[] f : forecasts) {
+            long id = ((Number) f[0]).longValue();
+            double p = ((Number) f[1]).doubleValue();
+            Set<Long> themes = ScoredRows.withAncestors(filed.getOrDefault(id, Set.of()), tree);
+            ScoresChanged.Outcome change = moved.stream().filter(o -> o.forecastId() == id).findFirst().orElseThrow();
+            for (long author : longs(f[2])) {
+                if (!authorIds.contains(author)) {
+                    throw new IllegalStateException("forecast " + id + " has author " + author + ", whom the change did not name");
+                }
+                touchedAuthors.add(author);
+                touchedThemes.addAll(themes);
+                if (change.before() != null) {
+                    deltas.add(author, null, p, change.before(), -1);
+                    themes.forEach(t -> deltas.add(author, t, p, change.before(), -1));
+                }
+                if (change.after() != null) {
+                    deltas.add(author, null, p, change.after(), +1);
+                    themes.forEach(t -> deltas.add(author, t, p, change.after(), +1));
+                }
+            }
+        }
+        deltas.apply();
+        rowsFromPairs(touchedAuthors, touchedThemes);
     }
 
+    /** Recounts these authors' pairs from their forecasts and recomputes all their rows. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refresh(Set<Long> authorIds) {
-        refresh(authorIds, null);
-    }
-
-    /** Locks the authors in id order (so concurrent writes cannot deadlock), then recomputes them: every set, or those of the verdicts. */
-    @SuppressWarnings("unchecked")
-    private void refresh(Set<Long> authorIds, Set<Long> verdictsOn) {
         if (authorIds.isEmpty()) {
             return;
         }
         em.flush();
-        List<Number> locked = em.createNativeQuery("select id from author where id = any(cast(?1 as bigint[])) order by id for update")
-                .setParameter(1, authorIds.toArray(Long[]::new)).getResultList();
-        var tree = rows.themeTree();
-        Set<Long> themes = null;
-        if (verdictsOn != null) {
-            Set<Long> filed = new java.util.HashSet<>();
-            rows.themesOf(List.copyOf(verdictsOn)).values().forEach(filed::addAll);
-            themes = ScoredRows.withAncestors(filed, tree);
-        }
-        Scorer scorer = settings.scorer();
-        for (Number id : locked) {
-            refreshOne(id.longValue(), scorer, tree, themes);
-        }
+        lock(authorIds);
+        countPairs(authorIds.toArray(Long[]::new));
+        rowsFromPairs(authorIds, null);
     }
 
     /**
@@ -94,7 +139,7 @@ public class ScoreAggregates {
         if (ids.isEmpty()) {
             return 0;
         }
-        Set<Long> authors = new java.util.HashSet<>();
+        Set<Long> authors = new HashSet<>();
         ids.forEach(n -> authors.add(n.longValue()));
         refresh(authors);
         em.createNativeQuery("delete from score_refresh_pending where author_id = any(cast(?1 as bigint[]))")
@@ -107,79 +152,229 @@ public class ScoreAggregates {
         return ((Number) em.createNativeQuery("select count(*) from score_refresh_pending").getSingleResult()).longValue();
     }
 
+    /** Recounts every author's pairs and recomputes every row (after a change of the theme tree). */
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")
     public void refreshAll() {
         em.flush();
         List<Number> ids = em.createNativeQuery("select id from author order by id for update").getResultList();
-        em.createNativeQuery("delete from author_score").executeUpdate();
-        em.createNativeQuery("delete from author_theme_score").executeUpdate();
         em.createNativeQuery("delete from score_refresh_pending").executeUpdate();
-        Scorer scorer = settings.scorer();
-        var tree = rows.themeTree();
-        for (Number id : ids) {
-            refreshOne(id.longValue(), scorer, tree);
+        countPairs(null);
+        Set<Long> authors = new HashSet<>();
+        ids.forEach(n -> authors.add(n.longValue()));
+        rowsFromPairs(authors, null);
+    }
+
+    /**
+     * The pairs of these authors' sets, overall ({@code themeId} null) or within a theme, by author; an author
+     * without a scored forecast in the set is left out.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public Map<Long, Scorer.Runs> pairs(List<Long> authorIds, Long themeId) {
+        if (authorIds.isEmpty()) {
+            return Map.of();
+        }
+        var query = em.createNativeQuery(themeId == null ? AUTHORS_PAIRS : AUTHORS_THEME_PAIRS)
+                .setParameter(1, authorIds.toArray(Long[]::new));
+        if (themeId != null) {
+            query.setParameter(2, themeId);
+        }
+        Map<Long, Scorer.Runs> runs = new HashMap<>();
+        groupRuns(query.getResultList(), 1, (key, r) -> runs.put((Long) key.get(0), r));
+        return runs;
+    }
+
+    private void lock(Set<Long> authorIds) {
+        em.createNativeQuery("select id from author where id = any(cast(?1 as bigint[])) order by id for update")
+                .setParameter(1, authorIds.toArray(Long[]::new)).getResultList();
+    }
+
+    /** Replaces the pairs of these authors (null: of everyone) by a count from their forecasts. */
+    private void countPairs(Long[] authorIds) {
+        String only = authorIds == null ? "" : " and fa.author_id = any(cast(?1 as bigint[]))";
+        String onlyPairs = authorIds == null ? "" : " where author_id = any(cast(?1 as bigint[]))";
+        List<String> statements = List.of(
+                "delete from author_score_pair" + onlyPairs,
+                "delete from author_theme_score_pair" + onlyPairs,
+                "insert into author_score_pair (author_id, p, o, n) select fa.author_id, f.probability, f.outcome_credit, count(*) "
+                        + "from forecast_author fa join forecast f on f.id = fa.forecast_id where " + SCORED + only
+                        + " group by fa.author_id, f.probability, f.outcome_credit",
+                "insert into author_theme_score_pair (author_id, theme_id, p, o, n) " + THEME_CLOSURE
+                        + "select fa.author_id, c.ancestor_id, f.probability, f.outcome_credit, count(distinct f.id) "
+                        + "from forecast_author fa join forecast f on f.id = fa.forecast_id "
+                        + "join forecast_theme ft on ft.forecast_id = f.id join closure c on c.theme_id = ft.theme_id "
+                        + "where " + SCORED + only + " group by fa.author_id, c.ancestor_id, f.probability, f.outcome_credit");
+        for (String sql : statements) {
+            var q = em.createNativeQuery(sql);
+            if (authorIds != null) {
+                q.setParameter(1, authorIds);
+            }
+            q.executeUpdate();
         }
     }
 
-    private void refreshOne(long authorId, Scorer scorer, Map<Long, ScoredRows.ThemeNode> tree) {
-        refreshOne(authorId, scorer, tree, null);
+    /**
+     * Recomputes the rows of these authors from their pairs: the overall rows, and the theme rows of {@code themes}
+     * (null: of every theme). A set left without pairs loses its row.
+     */
+    @SuppressWarnings("unchecked")
+    private void rowsFromPairs(Set<Long> authorIds, Set<Long> themes) {
+        Long[] authors = authorIds.toArray(Long[]::new);
+        Long[] themeIds = themes == null ? null : themes.toArray(Long[]::new);
+        String ofThemes = themes == null ? "" : " and theme_id = any(cast(?2 as bigint[]))";
+
+        em.createNativeQuery("delete from author_score_pair where author_id = any(cast(?1 as bigint[])) and n = 0")
+                .setParameter(1, authors).executeUpdate();
+        List<Object[]> overall = em.createNativeQuery(AUTHORS_PAIRS).setParameter(1, authors).getResultList();
+        Rows all = new Rows();
+        groupRuns(overall, 1, (key, runs) -> all.add(key, runs));
+        em.createNativeQuery("delete from author_score s where s.author_id = any(cast(?1 as bigint[])) "
+                + "and not (s.author_id = any(cast(?2 as bigint[])))").setParameter(1, authors)
+                .setParameter(2, all.column(0)).executeUpdate();
+        em.createNativeQuery("insert into author_score (author_id, n, brier, refreshed_at) "
+                        + "select a, n, b, now() from unnest(cast(?1 as bigint[]), cast(?2 as int[]), cast(?3 as float8[])) as u(a, n, b) "
+                        + "on conflict (author_id) do update set n = excluded.n, brier = excluded.brier, refreshed_at = excluded.refreshed_at")
+                .setParameter(1, all.column(0)).setParameter(2, all.n()).setParameter(3, all.brier()).executeUpdate();
+
+        var deleteEmpty = em.createNativeQuery("delete from author_theme_score_pair where author_id = any(cast(?1 as bigint[])) and n = 0"
+                + ofThemes).setParameter(1, authors);
+        var read = em.createNativeQuery("select author_id, theme_id, p, o, n from author_theme_score_pair "
+                + "where author_id = any(cast(?1 as bigint[])) and n > 0" + ofThemes + " order by author_id, theme_id, p, o")
+                .setParameter(1, authors);
+        var deleteRows = em.createNativeQuery("delete from author_theme_score s where s.author_id = any(cast(?1 as bigint[]))"
+                + ofThemes + " and not exists (select 1 from author_theme_score_pair q where q.author_id = s.author_id "
+                + "and q.theme_id = s.theme_id and q.n > 0)").setParameter(1, authors);
+        if (themes != null) {
+            deleteEmpty.setParameter(2, themeIds);
+            read.setParameter(2, themeIds);
+            deleteRows.setParameter(2, themeIds);
+        }
+        deleteEmpty.executeUpdate();
+        Rows byTheme = new Rows();
+        groupRuns(read.getResultList(), 2, (key, runs) -> byTheme.add(key, runs));
+        deleteRows.executeUpdate();
+        em.createNativeQuery("insert into author_theme_score (author_id, theme_id, n, brier, refreshed_at) "
+                        + "select a, t, n, b, now() from unnest(cast(?1 as bigint[]), cast(?2 as bigint[]), cast(?3 as int[]), "
+                        + "cast(?4 as float8[])) as u(a, t, n, b) on conflict (theme_id, author_id) do update "
+                        + "set n = excluded.n, brier = excluded.brier, refreshed_at = excluded.refreshed_at")
+                .setParameter(1, byTheme.column(0)).setParameter(2, byTheme.column(1)).setParameter(3, byTheme.n())
+                .setParameter(4, byTheme.brier()).executeUpdate();
     }
 
-    /** Recomputes the author's overall row and their theme rows: all of them, or only those of {@code onlyThemes}. */
-    private void refreshOne(long authorId, Scorer scorer, Map<Long, ScoredRows.ThemeNode> tree, Set<Long> onlyThemes) {
-        em.createNativeQuery("delete from author_score where author_id = ?1").setParameter(1, authorId).executeUpdate();
-        if (onlyThemes == null) {
-            em.createNativeQuery("delete from author_theme_score where author_id = ?1").setParameter(1, authorId).executeUpdate();
-        } else if (!onlyThemes.isEmpty()) {
-            em.createNativeQuery("delete from author_theme_score where author_id = ?1 and theme_id = any(cast(?2 as bigint[]))")
-                    .setParameter(1, authorId).setParameter(2, onlyThemes.toArray(Long[]::new)).executeUpdate();
+    /** Rows of (key columns..., p, o, n) sorted by key, then p and o: each key's runs, in order. */
+    private static void groupRuns(List<Object[]> sorted, int keyColumns, java.util.function.BiConsumer<List<Long>, Scorer.Runs> each) {
+        Map<List<Long>, List<Object[]>> groups = new LinkedHashMap<>();
+        for (Object[] r : sorted) {
+            List<Long> key = new ArrayList<>(keyColumns);
+            for (int i = 0; i < keyColumns; i++) {
+                key.add(((Number) r[i]).longValue());
+            }
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
-        // One statement: the author's scored forecasts with their themes (index-only probes, V6__scoring_reads.sql).
-        List<ScoredRows.ScoredWithThemes> scored = rows.scoredWithThemes(authorId);
-        if (scored.isEmpty()) {
-            return;
-        }
-        SetScore all = scorer.score(scored.stream().map(ScoredRows.ScoredWithThemes::forecast).toList());
-        em.createNativeQuery("insert into author_score (author_id, n, brier, std_error, interval_low, interval_high) "
-                        + "values (?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, authorId).setParameter(2, all.scored()).setParameter(3, all.brier())
-                .setParameter(4, all.brierStdError()).setParameter(5, all.brierInterval().low())
-                .setParameter(6, all.brierInterval().high()).executeUpdate();
+        groups.forEach((key, group) -> {
+            double[] p = new double[group.size()];
+            double[] o = new double[group.size()];
+            int[] n = new int[group.size()];
+            for (int i = 0; i < group.size(); i++) {
+                Object[] r = group.get(i);
+                p[i] = ((Number) r[keyColumns]).doubleValue();
+                o[i] = ((Number) r[keyColumns + 1]).doubleValue();
+                n[i] = ((Number) r[keyColumns + 2]).intValue();
+            }
+            each.accept(key, new Scorer.Runs(p, o, n));
+        });
+    }
 
-        Map<Long, List<org.hindcast.scoring.ScoredForecast>> byTheme = new HashMap<>();
-        for (ScoredRows.ScoredWithThemes r : scored) {
-            for (Long t : ScoredRows.withAncestors(r.themes(), tree)) {
-                if (onlyThemes == null || onlyThemes.contains(t)) {
-                    byTheme.computeIfAbsent(t, k -> new ArrayList<>()).add(r.forecast());
+    /** Rows to write: their keys, n and mean Brier, as arrays for one statement. */
+    private static final class Rows {
+        private final List<List<Long>> keys = new ArrayList<>();
+        private final List<Integer> n = new ArrayList<>();
+        private final List<Double> brier = new ArrayList<>();
+
+        void add(List<Long> key, Scorer.Runs runs) {
+            keys.add(key);
+            n.add(runs.size());
+            brier.add(Scorer.meanBrier(runs));
+        }
+
+        Long[] column(int i) {
+            return keys.stream().map(k -> k.get(i)).toArray(Long[]::new);
+        }
+
+        Integer[] n() {
+            return n.toArray(Integer[]::new);
+        }
+
+        Double[] brier() {
+            return brier.toArray(Double[]::new);
+        }
+    }
+
+    /** Net changes of pair counts, keyed by (author, theme or null, p, o). */
+    private final class Deltas {
+        private record Key(long author, Long theme, double p, double o) {
+        }
+
+        private final Map<Key, Integer> net = new LinkedHashMap<>();
+
+        void add(long author, Long theme, double p, double o, int d) {
+            net.merge(new Key(author, theme, p, o), d, Integer::sum);
+        }
+
+        /**
+         * Increments by upsert; decrements by update, which must find every pair it lowers (a pair below zero, or
+         * missing, means the counts are out of step with the forecasts: the transaction fails rather than keep it).
+         * Not an upsert either way: PostgreSQL checks n >= 0 on the row it would insert before it finds the conflict.
+         */
+        void apply() {
+            for (boolean ofTheme : new boolean[]{false, true}) {
+                List<Map.Entry<Key, Integer>> up = new ArrayList<>();
+                List<Map.Entry<Key, Integer>> down = new ArrayList<>();
+                net.entrySet().stream().filter(e -> (e.getKey().theme() != null) == ofTheme && e.getValue() != 0)
+                        .forEach(e -> (e.getValue() > 0 ? up : down).add(e));
+                String table = ofTheme ? "author_theme_score_pair" : "author_score_pair";
+                String themeColumn = ofTheme ? "theme_id, " : "";
+                String themeMatch = ofTheme ? " and s.theme_id = u.t" : "";
+                if (!down.isEmpty()) {
+                    int updated = bind(em.createNativeQuery("update " + table + " s set n = s.n + u.d from unnest(cast(?1 as bigint[]), "
+                            + "cast(?2 as bigint[]), cast(?3 as float8[]), cast(?4 as float8[]), cast(?5 as int[])) as u(a, t, p, o, d) "
+                            + "where s.author_id = u.a and s.p = u.p and s.o = u.o" + themeMatch), down).executeUpdate();
+                    if (updated != down.size()) {
+                        throw new IllegalStateException(table + ": " + (down.size() - updated) + " of " + down.size()
+                                + " pairs to lower are missing; the counts are out of step with the forecasts");
+                    }
+                }
+                if (!up.isEmpty()) {
+                    bind(em.createNativeQuery("insert into " + table + " (author_id, " + themeColumn + "p, o, n) select a, "
+                            + (ofTheme ? "t, " : "") + "p, o, d from unnest(cast(?1 as bigint[]), cast(?2 as bigint[]), "
+                            + "cast(?3 as float8[]), cast(?4 as float8[]), cast(?5 as int[])) as u(a, t, p, o, d) "
+                            + "on conflict (author_id, " + themeColumn + "p, o) do update set n = " + table + ".n + excluded.n"), up)
+                            .executeUpdate();
                 }
             }
         }
-        if (byTheme.isEmpty()) {
-            return;
+
+        private jakarta.persistence.Query bind(jakarta.persistence.Query q, List<Map.Entry<Key, Integer>> entries) {
+            return q.setParameter(1, entries.stream().map(e -> e.getKey().author()).toArray(Long[]::new))
+                    .setParameter(2, entries.stream().map(e -> e.getKey().theme()).toArray(Long[]::new))
+                    .setParameter(3, entries.stream().map(e -> e.getKey().p()).toArray(Double[]::new))
+                    .setParameter(4, entries.stream().map(e -> e.getKey().o()).toArray(Double[]::new))
+                    .setParameter(5, entries.stream().map(Map.Entry::getValue).toArray(Integer[]::new));
         }
-        int size = byTheme.size();
-        Long[] themeIds = new Long[size];
-        Integer[] n = new Integer[size];
-        Double[] brier = new Double[size];
-        Double[] se = new Double[size];
-        Double[] low = new Double[size];
-        Double[] high = new Double[size];
-        int i = 0;
-        for (var e : byTheme.entrySet()) {
-            SetScore s = scorer.score(e.getValue());
-            themeIds[i] = e.getKey();
-            n[i] = s.scored();
-            brier[i] = s.brier();
-            se[i] = s.brierStdError();
-            low[i] = s.brierInterval().low();
-            high[i] = s.brierInterval().high();
-            i++;
+    }
+
+    private static List<Long> longs(Object array) {
+        List<Long> values = new ArrayList<>();
+        if (array instanceof Object[] objects) {
+            for (Object v : objects) {
+                values.add(((Number) v).longValue());
+            }
+        } else if (array instanceof long[] primitives) {
+            for (long v : primitives) {
+                values.add(v);
+            }
         }
-        em.createNativeQuery("insert into author_theme_score (author_id, theme_id, n, brier, std_error, interval_low, interval_high) "
-                        + "select ?1, t, n, b, se, lo, hi from unnest(cast(?2 as bigint[]), cast(?3 as int[]), "
-                        + "cast(?4 as float8[]), cast(?5 as float8[]), cast(?6 as float8[]), cast(?7 as float8[])) as u(t, n, b, se, lo, hi)")
-                .setParameter(1, authorId).setParameter(2, themeIds).setParameter(3, n).setParameter(4, brier)
-                .setParameter(5, se).setParameter(6, low).setParameter(7, high).executeUpdate();
+        return values;
     }
 }

@@ -76,36 +76,6 @@ public class ScoredRows {
                 paperId);
     }
 
-    /** A scored forecast of an author with the themes it is tagged with. */
-    public record ScoredWithThemes(ScoredForecast forecast, Set<Long> themes) {
-    }
-
-    /** The author's scored forecasts (TRUE, FALSE, PARTIAL) with their themes, in one statement. */
-    @SuppressWarnings("unchecked")
-    public List<ScoredWithThemes> scoredWithThemes(long authorId) {
-        List<Object[]> raw = em.createNativeQuery("select f.probability, f.outcome_credit, "
-                        + "array(select ft.theme_id from forecast_theme ft where ft.forecast_id = f.id) "
-                        + "from forecast_author fa join forecast f on f.id = fa.forecast_id "
-                        + "where fa.author_id = ?1 and f.status in ('TRUE', 'FALSE', 'PARTIAL') and f.outcome_credit is not null")
-                .setParameter(1, authorId).getResultList();
-        List<ScoredWithThemes> rows = new ArrayList<>(raw.size());
-        for (Object[] r : raw) {
-            Set<Long> themes = new HashSet<>();
-            Object array = r[2];
-            if (array instanceof Object[] values) {
-                for (Object v : values) {
-                    themes.add(((Number) v).longValue());
-                }
-            } else if (array instanceof long[] values) {
-                for (long v : values) {
-                    themes.add(v);
-                }
-            }
-            rows.add(new ScoredWithThemes(new ScoredForecast(((Number) r[0]).doubleValue(), ((Number) r[1]).doubleValue()), themes));
-        }
-        return rows;
-    }
-
     /** Forecasts in the author's papers that the papers attribute to someone else. */
     public long attributedToOthersInPapersOf(long authorId) {
         return ((Number) em.createNativeQuery(ATTRIBUTED_IN_PAPERS_OF).setParameter(1, authorId).getSingleResult()).longValue();

@@ -123,11 +123,13 @@ class BulkImportTests {
         // The leaderboard rows were recomputed once at the end, and equal a recomputation from scratch.
         assertEquals(0L, count("select count(*) from score_refresh_pending"));
         Map<String, Object> before = ledger.row("select count(*) as n, sum(s.n) as scored, round(sum(s.brier)::numeric, 12) as brier, "
-                + "round(sum(s.interval_low)::numeric, 12) as low from author_score s join author a on a.id = s.author_id "
+                + "(select count(*) || '/' || sum(q.n) from author_score_pair q join author qa on qa.id = q.author_id "
+                + "where qa.slug like 'syn-author-%') as pairs from author_score s join author a on a.id = s.author_id "
                 + "where a.slug like 'syn-author-%'");
         QuarkusTransaction.requiringNew().run(() -> aggregates.refreshAll());
         Map<String, Object> after = ledger.row("select count(*) as n, sum(s.n) as scored, round(sum(s.brier)::numeric, 12) as brier, "
-                + "round(sum(s.interval_low)::numeric, 12) as low from author_score s join author a on a.id = s.author_id "
+                + "(select count(*) || '/' || sum(q.n) from author_score_pair q join author qa on qa.id = q.author_id "
+                + "where qa.slug like 'syn-author-%') as pairs from author_score s join author a on a.id = s.author_id "
                 + "where a.slug like 'syn-author-%'");
         assertEquals(after, before);
         assertTrue(((Number) before.get("n")).longValue() >= 20, "the authors with verdicts have rows: " + before);
@@ -144,7 +146,8 @@ class BulkImportTests {
                             java.time.LocalDate.now(), "A test verdict.", null, List.of())));
         }
         String everyRow = "select string_agg(a.slug || '/' || coalesce(t.slug, '-') || '/' || s.n || '/' || round(s.brier::numeric, 12) "
-                + "|| '/' || round(s.interval_low::numeric, 12), ',' order by a.slug, t.slug) from author_theme_score s "
+                + "|| '/' || (select string_agg(q.p || ':' || q.o || ':' || q.n, ';' order by q.p, q.o) from author_theme_score_pair q "
+                + "where q.author_id = s.author_id and q.theme_id = s.theme_id), ',' order by a.slug, t.slug) from author_theme_score s "
                 + "join author a on a.id = s.author_id join theme t on t.id = s.theme_id where a.slug like 'syn-author-%'";
         Object targeted = ledger.scalar(everyRow);
         QuarkusTransaction.requiringNew().run(() -> aggregates.refreshAll());

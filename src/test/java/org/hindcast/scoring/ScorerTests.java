@@ -41,6 +41,23 @@ class ScorerTests {
     }
 
     @Test
+    void aSetGivenAsItsPairCountsScoresAsTheSetItself() {
+        Scorer.Runs runs = Scorer.Runs.of(REFERENCE);
+        assertEquals(5, runs.size());
+        // the counts the leaderboards keep: the reference vector's distinct pairs, by p then o
+        Scorer.Runs kept = new Scorer.Runs(runs.p().clone(), runs.o().clone(), runs.count().clone());
+        assertEquals(scorer.score(REFERENCE), scorer.score(kept));
+        assertEquals(scorer.score(REFERENCE).brier(), Scorer.meanBrier(kept), 0.0);
+        assertEquals(0.1285, Scorer.meanBrier(kept), EPS);
+        // counts out of order, repeated, empty or out of range are refused
+        assertThrows(IllegalArgumentException.class, () -> new Scorer.Runs(new double[]{0.8, 0.1}, new double[]{1, 0}, new int[]{1, 1}));
+        assertThrows(IllegalArgumentException.class, () -> new Scorer.Runs(new double[]{0.1, 0.1}, new double[]{0, 0}, new int[]{1, 1}));
+        assertThrows(IllegalArgumentException.class, () -> new Scorer.Runs(new double[]{0.1}, new double[]{0}, new int[]{0}));
+        assertThrows(IllegalArgumentException.class, () -> new Scorer.Runs(new double[]{1.5}, new double[]{0}, new int[]{1}));
+        assertThrows(IllegalArgumentException.class, () -> Scorer.meanBrier(new Scorer.Runs(new double[0], new double[0], new int[0])));
+    }
+
+    @Test
     void theBaselineScoreOfOneTrueForecastAt08Is67807() {
         assertEquals(100 * (Math.log(0.8) / Math.log(2) + 1), Rules.baselineScore(0.8, 1), EPS);
         assertEquals(67.807, Rules.baselineScore(0.8, 1), 1e-3);

@@ -2,6 +2,7 @@ package org.hindcast.benchmark;
 
 import org.hindcast.forecasts.ForecastService;
 import org.hindcast.trackrecords.LeaderboardService;
+import org.hindcast.trackrecords.ScoreAggregates;
 import org.hindcast.trackrecords.ScoredRows;
 
 import java.util.List;
@@ -61,7 +62,10 @@ final class SqlEquivalents {
     /** The first page of the overall leaderboard, as the service reads it, with the default settings. */
     static String leaderboard() {
         Map<String, Object> p = Map.of("k", 10, "minN", 1, "limit", 50, "offset", 0);
-        return named(LeaderboardService.countSql(false), p) + ";\n" + named(LeaderboardService.pageSql(false), p) + ";\n";
+        String page = named(LeaderboardService.pageSql(false), p);
+        // The page's authors' pairs, for their intervals: the service binds the page's ids; here the page is a subquery.
+        return named(LeaderboardService.countSql(false), p) + ";\n" + page + ";\n"
+                + ScoreAggregates.AUTHORS_PAIRS.replace("cast(?1 as bigint[])", "array(select author_id from (" + page + ") page)") + ";\n";
     }
 
     /** The statement with its ?1, ?2 ... parameters written in as SQL literals. */

@@ -25,12 +25,18 @@ public class AuthorSkeletons {
     @jakarta.inject.Inject
     org.hindcast.platform.PlatformConfig platform;
 
+    @Inject
+    org.hindcast.platform.StartupWork startupWork;
+
+    /** After ready, in the background: a name without its skeleton is only missed by the look-alike check until then. */
     void onStart(@Observes StartupEvent start) {
         if (!platform.readOnly()) {
-            int filled = fill();
-            if (filled > 0) {
-                LOG.infof("Filled the look-alike skeletons of %d author names", filled);
-            }
+            startupWork.submit("author-skeletons", () -> {
+                int filled = fill();
+                if (filled > 0) {
+                    LOG.infof("Filled the look-alike skeletons of %d author names", filled);
+                }
+            });
         }
     }
 

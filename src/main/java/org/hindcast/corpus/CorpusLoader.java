@@ -25,6 +25,9 @@ public class CorpusLoader {
     CorpusImporter importer;
 
     @Inject
+    org.hindcast.platform.StartupWork startupWork;
+
+    @Inject
     CorpusConfig config;
 
     @Inject
@@ -37,23 +40,14 @@ public class CorpusLoader {
             case "false" -> false;
             default -> platform.embedded().active();
         };
-        if (wanted && !platform.readOnly() && Paper.count() == 0) {
+        if (wanted && !platform.readOnly() && ((Number) Paper.getEntityManager().createNativeQuery("select count(*) from paper").getSingleResult()).longValue() == 0) {
             LOG.info("The ledger is empty: loading the corpus");
             importConfigured(CorpusImporter.SYSTEM);
         }
         if (!platform.readOnly()) {
             // A bulk import stopped before its last step leaves authors marked for recomputation: finish them, in
             // the background so that the service is up meanwhile (their leaderboard rows are old until then).
-            Thread finish = new Thread(() -> {
-                try {
-                    importer.refreshPendingScores(message -> LOG.info(message.trim()));
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not recompute the scores a bulk import left pending: " + e.getMessage()
-                            + "; the next import will try again");
-                }
-            }, "pending-scores");
-            finish.setDaemon(true);
-            finish.start();
+            startupWork.submit("pending-scores", () -> importer.refreshPendingScores(message -> LOG.info(message.trim())));
         }
     }
 

@@ -89,8 +89,12 @@ public class FinderRuns {
     }
 
     /** Runs a stopped service left queued or running are queued again. */
+    @Inject
+    org.hindcast.platform.StartupWork startupWork;
+
+    /** After ready, in the background: the runs a stop cut off are queued again. */
     void resume(@Observes StartupEvent start) {
-        resume();
+        startupWork.submit("evidence-finder-resume", this::resume);
     }
 
     /** Queues again the runs left QUEUED or RUNNING (by a stop); returns how many. */

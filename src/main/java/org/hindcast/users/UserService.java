@@ -41,7 +41,9 @@ public class UserService {
 
     /** The first admin comes from configuration; there is no built-in password outside dev and test. */
     void createFirstAdmin(@Observes StartupEvent start) {
-        if (platform.readOnly() || User.count() > 0) {
+        // A plain SQL count: the query parser is then first loaded after ready (StartupWork), not before it.
+        if (platform.readOnly() || ((Number) User.getEntityManager().createNativeQuery("select count(*) from app_user")
+                .getSingleResult()).longValue() > 0) {
             return;
         }
         Optional<String> adminPassword = admin.password();

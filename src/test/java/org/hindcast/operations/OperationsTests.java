@@ -23,6 +23,43 @@ class OperationsTests {
         given().get("/q/health/live").then().statusCode(200);
     }
 
+    @jakarta.inject.Inject
+    org.hindcast.platform.StartupWork startupWork;
+
+    @Test
+    void startUpWorkRunsAfterReadyAndHealthSaysWhatIsStillRunning() throws Exception {
+        // the service's own start-up work (skeletons, the finder's interrupted runs, pending scores) was handed over
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'startup-work' }.data.'author-skeletons'", notNullValue())
+                .body("checks.find { it.name == 'startup-work' }.data.'evidence-finder-resume'", notNullValue())
+                .body("checks.find { it.name == 'startup-work' }.data.'pending-scores'", notNullValue());
+
+        var release = new java.util.concurrent.CountDownLatch(1);
+        startupWork.submit("slow-test-task", () -> {
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        startupWork.submit("failing-test-task", () -> {
+            throw new IllegalStateException("no disk");
+        });
+        // ready while it runs, and saying so
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'startup-work' }.data.background",
+                        org.hamcrest.Matchers.allOf(containsString("slow-test-task"), containsString("failing-test-task")));
+        release.countDown();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!startupWork.idle() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'startup-work' }.data.background", equalTo("idle"))
+                .body("checks.find { it.name == 'startup-work' }.data.'slow-test-task'", org.hamcrest.Matchers.startsWith("done in "))
+                .body("checks.find { it.name == 'startup-work' }.data.'failing-test-task'", equalTo("failed: no disk"));
+    }
+
     @Test
     void metricsArePublishedForPrometheus() {
         given().get("/api/themes").then().statusCode(200);

@@ -67,6 +67,7 @@ final class Launcher {
             Path dir = Path.of(setting("hindcast.embedded.data-dir", "HINDCAST_EMBEDDED_DATA_DIR",
                     Path.of(System.getProperty("user.home"), ".hindcast", "pgdata").toString()));
             int port = Integer.parseInt(setting("hindcast.embedded.port", "HINDCAST_EMBEDDED_PORT", "0"));
+            staticInitAlongside();
             try {
                 db = command ? quietly(() -> EmbeddedDatabase.start(dir, port)) : EmbeddedDatabase.start(dir, port);
             } catch (Exception e) {
@@ -113,6 +114,32 @@ final class Launcher {
         err.flush();
         return exitCode[0];
     }
+
+    /**
+     * Quarkus's static initialisation (Hibernate's metamodel, the validator, the REST layer: about 2.5 s of class
+     * loading on two cores) needs no database, and the embedded server's start (about 1 s) is mostly another process:
+     * so the first runs on a thread of its own while this one starts the server. Quarkus.run then finds the class
+     * initialised, or waits for it (the JVM initialises a class once, whichever thread asks). A failure there is
+     * reported by Quarkus.run, which meets it again.
+     */
+    private static void staticInitAlongside() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Thread init = new Thread(() -> {
+            try {
+                Class.forName(APPLICATION_CLASS, true, loader);
+            } catch (ClassNotFoundException e) {
+                // not a packaged application (an IDE run): Quarkus.run does it all
+            } catch (Throwable e) {
+                System.err.println("hindcast: the application's static initialisation failed: " + e);
+            }
+        }, "quarkus-static-init");
+        init.setContextClassLoader(loader);
+        init.setDaemon(true);
+        init.start();
+    }
+
+    /** The class Quarkus generates for the application; its static initialiser is the static-init phase. */
+    static final String APPLICATION_CLASS = "io.quarkus.runner.ApplicationImpl";
 
     private static boolean portInUse(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

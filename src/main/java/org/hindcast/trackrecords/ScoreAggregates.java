@@ -81,10 +81,10 @@ public class ScoreAggregates {
         lock(authorIds);
         Long[] ids = moved.stream().map(ScoresChanged.Outcome::forecastId).toArray(Long[]::new);
         List<Object[]> forecasts = em.createNativeQuery("select f.id, f.probability, "
-                        + "array(select fa.author_id from forecast_author fa where fa.forecast_id = f.id order by 1) "
+                        + "array(select fa.author_id from forecast_author fa where fa.forecast_id = f.id order by 1), "
+                        + "array(select ft.theme_id from forecast_theme ft where ft.forecast_id = f.id order by 1) "
                         + "from forecast f where f.id = any(cast(?1 as bigint[]))")
                 .setParameter(1, ids).getResultList();
-        Map<Long, Set<Long>> filed = rows.themesOf(List.of(ids));
         var tree = rows.themeTree();
         Deltas deltas = new Deltas();
         Set<Long> touchedAuthors = new HashSet<>();
@@ -92,7 +92,7 @@ public class ScoreAggregates {
         for (Object[] f : forecasts) {
             long id = ((Number) f[0]).longValue();
             double p = ((Number) f[1]).doubleValue();
-            Set<Long> themes = ScoredRows.withAncestors(filed.getOrDefault(id, Set.of()), tree);
+            Set<Long> themes = ScoredRows.withAncestors(new HashSet<>(longs(f[3])), tree);
             ScoresChanged.Outcome change = moved.stream().filter(o -> o.forecastId() == id).findFirst().orElseThrow();
             for (long author : longs(f[2])) {
                 if (!authorIds.contains(author)) {

@@ -29,7 +29,8 @@ public class SignIn {
     /** The user's credentials when the password is right and the account may sign in; otherwise a refusal. */
     public Credentials check(String rawUsername, String password, String address) {
         String username = rawUsername == null ? "" : rawUsername.trim().toLowerCase(java.util.Locale.ROOT);
-        if (limits.lockedUntil(username, address) != null) {
+        SignInLimits.Standing standing = limits.standing(username, address);
+        if (standing.locked()) {
             throw new AuthenticationFailedException();
         }
         Credentials user = lookup.find(username);
@@ -48,7 +49,9 @@ public class SignIn {
             limits.failed(username, address);
             throw new AuthenticationFailedException();
         }
-        limits.succeeded(username, address);
+        if (standing.failuresRecorded()) {
+            limits.succeeded(username, address);
+        }
         return user;
     }
 

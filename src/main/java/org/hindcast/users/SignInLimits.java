@@ -28,14 +28,38 @@ public class SignInLimits {
     @Inject
     SignInConfig config;
 
-    /** When the pair may try again, if it must wait now; null if it may try. Costs one primary-key read. */
+    /** A pair's standing: whether failures of it are recorded, and until when it must wait (null: it may try now). */
+    public record Standing(boolean failuresRecorded, OffsetDateTime lockedUntil) {
+        static final Standing CLEAR = new Standing(false, null);
+
+        public boolean locked() {
+            return lockedUntil != null;
+        }
+    }
+
+    /** The pair's standing. Costs one primary-key read. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public OffsetDateTime lockedUntil(String username, String address) {
+    public Standing standing(String username, String address) {
         @SuppressWarnings("unchecked")
-        List<OffsetDateTime> rows = em.createNativeQuery("select locked_until from sign_in_limit "
-                        + "where username = :u and address = :a and locked_until > now()", OffsetDateTime.class)
+        List<Object[]> rows = em.createNativeQuery("select locked_until, locked_until > now() from sign_in_limit "
+                        + "where username = :u and address = :a")
                 .setParameter("u", key(username)).setParameter("a", address(address)).getResultList();
-        return rows.isEmpty() ? null : rows.get(0);
+        if (rows.isEmpty()) {
+            return Standing.CLEAR;
+        }
+        Object[] row = rows.get(0);
+        boolean locked = Boolean.TRUE.equals(row[1]);
+        return new Standing(true, locked ? toOffset(row[0]) : null);
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime o) {
+            return o;
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 
     /** Counts a failure of the pair, and starts its wait once the free failures are spent. */
@@ -66,7 +90,10 @@ public class SignInLimits {
         }
     }
 
-    /** A success forgets the pair's failures (a write only when there were any). */
+    /**
+     * A success forgets the pair's failures. Called only when {@link #standing} found some: a success with none
+     * recorded costs no transaction (a failure recorded between the two is kept, and counts).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void succeeded(String username, String address) {
         em.createNativeQuery("delete from sign_in_limit where username = :u and address = :a")

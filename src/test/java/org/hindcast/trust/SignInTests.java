@@ -189,6 +189,27 @@ class SignInTests {
                 .body("items.detail", hasItem(containsString("from " + attacker + ", failure 5")));
     }
 
+    @jakarta.inject.Inject
+    Ledger ledger;
+
+    @Test
+    void aSuccessForgetsThePairsFailuresAndASuccessWithoutFailuresWritesNothing() {
+        String name = newUser("forgetful", "ADMIN");
+        String address = "198.51.100.77";
+        String pairs = "select count(*) from sign_in_limit where username = '" + name + "'";
+        assertEquals(200, basicFrom(address, name, PASSWORD));
+        assertEquals(0L, ((Number) ledger.scalar(pairs)).longValue(), "no failure, no row");
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 4; i++) {
+                assertEquals(401, basicFrom(address, name, "wrong-" + round + "-" + i));
+            }
+            assertEquals(1L, ((Number) ledger.scalar(pairs)).longValue(), "the failures are counted");
+            // four failures are free; had the first round's not been forgotten, the second would have locked the pair
+            assertEquals(200, basicFrom(address, name, PASSWORD), "round " + round);
+            assertEquals(0L, ((Number) ledger.scalar(pairs)).longValue(), "a success forgets them");
+        }
+    }
+
     @Test
     void aForwardedForWrittenByTheClientDoesNotChooseItsAddress() {
         String name = newUser("spoof", "EDITOR");

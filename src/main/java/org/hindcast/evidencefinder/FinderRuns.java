@@ -88,7 +88,6 @@ public class FinderRuns {
         }
     }
 
-    /** Runs a stopped service left queued or running are queued again. */
     @Inject
     org.hindcast.platform.StartupWork startupWork;
 

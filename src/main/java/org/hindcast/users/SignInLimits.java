@@ -40,26 +40,12 @@ public class SignInLimits {
     /** The pair's standing. Costs one primary-key read. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Standing standing(String username, String address) {
+        // a row when failures are recorded; its wait only while it lasts
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select locked_until, locked_until > now() from sign_in_limit "
-                        + "where username = :u and address = :a")
+        List<OffsetDateTime> rows = em.createNativeQuery("select case when locked_until > now() then locked_until end "
+                        + "from sign_in_limit where username = :u and address = :a", OffsetDateTime.class)
                 .setParameter("u", key(username)).setParameter("a", address(address)).getResultList();
-        if (rows.isEmpty()) {
-            return Standing.CLEAR;
-        }
-        Object[] row = rows.get(0);
-        boolean locked = Boolean.TRUE.equals(row[1]);
-        return new Standing(true, locked ? toOffset(row[0]) : null);
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+        return rows.isEmpty() ? Standing.CLEAR : new Standing(true, rows.get(0));
     }
 
     /** Counts a failure of the pair, and starts its wait once the free failures are spent. */

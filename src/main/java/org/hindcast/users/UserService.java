@@ -41,7 +41,7 @@ public class UserService {
 
     /** The first admin comes from configuration; there is no built-in password outside dev and test. */
     void createFirstAdmin(@Observes StartupEvent start) {
-        // A plain SQL count: the query parser is then first loaded after ready (StartupWork), not before it.
+        // A plain SQL count: no HQL is parsed before ready (the first request that needs it parses it).
         if (platform.readOnly() || ((Number) User.getEntityManager().createNativeQuery("select count(*) from app_user")
                 .getSingleResult()).longValue() > 0) {
             return;

@@ -128,13 +128,7 @@ class ScoreDeltaTests {
             } else if (kind < 14) {
                 var answer = as("editor").body(Map.of("version", version, "reason", "A duplicate, step " + step + "."))
                         .post("/api/forecasts/" + id + "/withdrawal").then().extract();
-                if (status.equals("PENDING")) {
-                    assertEquals(200, answer.statusCode(), answer.asString());
-                } else {
-                    assertEquals(202, answer.statusCode(), answer.asString());
-                    as("editor2").post("/api/forecasts/" + id + "/correction-proposals/" + answer.jsonPath().getLong("id") + "/approve")
-                            .then().statusCode(200);
-                }
+                appliedOrApproved(answer, id, status, "editor2");
                 did = "withdrawal of " + id + " (was " + status + ")";
             } else if (kind < 19 || merges >= 2 || authors.size() < 3) {
                 double p = ps[random.nextInt(ps.length)];
@@ -143,13 +137,7 @@ class ScoreDeltaTests {
                 }
                 var answer = as("editor2").body(Map.of("version", version, "reason", "Read again, step " + step + ".",
                         "probability", p, "probabilityBasis", "EDITOR")).post("/api/forecasts/" + id + "/corrections").then().extract();
-                if (status.equals("PENDING")) {
-                    assertEquals(200, answer.statusCode(), answer.asString());
-                } else {
-                    assertEquals(202, answer.statusCode(), answer.asString());
-                    as("editor").post("/api/forecasts/" + id + "/correction-proposals/" + answer.jsonPath().getLong("id") + "/approve")
-                            .then().statusCode(200);
-                }
+                appliedOrApproved(answer, id, status, "editor");
                 did = "probability of " + id + " to " + p + " (was " + status + ")";
             } else {
                 List<String> slugs = new ArrayList<>(authors.keySet());
@@ -198,6 +186,18 @@ class ScoreDeltaTests {
                 assertEquals(want.brierInterval().high(), (Double) interval.get("high"));
                 assertEquals(want.brierStdError(), (Double) e.get("brierStdError"));
             }
+        }
+    }
+
+    /** Before the verdict the change applies at once (200); after it, it is proposed (202) and a second person approves. */
+    private static void appliedOrApproved(io.restassured.response.ExtractableResponse<io.restassured.response.Response> answer,
+                                          long id, String status, String approver) {
+        if (status.equals("PENDING")) {
+            assertEquals(200, answer.statusCode(), answer.asString());
+        } else {
+            assertEquals(202, answer.statusCode(), answer.asString());
+            as(approver).post("/api/forecasts/" + id + "/correction-proposals/" + answer.jsonPath().getLong("id") + "/approve")
+                    .then().statusCode(200);
         }
     }
 

@@ -230,10 +230,7 @@ class CommandLineIT {
         assertTrue(refused.output().contains("12 files: 0 records added"), refused.output());
         System.out.println(refused.output());
 
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = org.hindcast.testing.Ports.free();
         ProcessBuilder pb = jar(List.of()).redirectOutput(work.resolve("service.log").toFile());
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         service = pb.start();

@@ -132,6 +132,67 @@ class RevalidationAndCompressionTests {
         assertEquals(plain, unzipped2.asString());
     }
 
+    static String gunzip(byte[] body) throws Exception {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * A rendered answer (the record's JSON, a reader's author page) is compressed once per snapshot and the kept
+     * bytes are sent to every client that accepts gzip: two requests under one snapshot get the same bytes, which
+     * unzip to the plain answer, with Vary: Accept-Encoding; the second is a hit of the compressed answers' cache.
+     */
+    @Test
+    void aRenderedAnswerIsCompressedOncePerSnapshotAndTheKeptBytesAreSent() throws Exception {
+        Staff.ensure();
+        String author = authorWithARecord();
+        RestAssuredConfig raw = RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+        for (String[] path : new String[][]{{"/api/authors/" + author + "/track-record", "application/json"},
+                {"/authors/" + author, "text/html"}}) {
+            Response first = null;
+            Response second = null;
+            for (int attempt = 0; attempt < 5; attempt++) {
+                // other tests' background work may commit between the two requests and move the snapshot on
+                first = given().config(raw).accept(path[1]).header("Accept-Encoding", "gzip, deflate, br").get(path[0]);
+                second = given().config(raw).accept(path[1]).header("Accept-Encoding", "gzip").get(path[0]);
+                if (first.header("ETag").equals(second.header("ETag"))) {
+                    break;
+                }
+            }
+            assertEquals(200, first.statusCode(), path[0]);
+            assertEquals(first.header("ETag"), second.header("ETag"), "one snapshot");
+            assertEquals("gzip", first.header("Content-Encoding"), path[0]);
+            assertTrue(first.headers().getValues("Vary").stream().anyMatch(v -> v.contains("Accept-Encoding")), first.headers().toString());
+            assertTrue(java.util.Arrays.equals(first.asByteArray(), second.asByteArray()), "the same kept bytes");
+            Response plain = given().config(raw).accept(path[1]).header("If-None-Match", "W/\"another\"").get(path[0]);
+            assertEquals(null, plain.header("Content-Encoding"));
+            String unzipped = gunzip(first.asByteArray());
+            if (plain.header("ETag").equals(first.header("ETag"))) {
+                assertEquals(plain.asString(), unzipped, "the same answer, unzipped");
+            }
+            assertTrue(unzipped.contains(path[1].equals("text/html") ? "Revalidated Author" : "\"pending\""), unzipped);
+            assertTrue(first.asByteArray().length * 2 < unzipped.length(), first.asByteArray().length + " zipped, " + unzipped.length() + " plain");
+        }
+        String metrics = given().get("/q/metrics").asString();
+        assertTrue(metrics.matches("(?s).*cache_gets_total\\{[^}]*cache=\"compressed-answers\"[^}]*result=\"hit\"[^}]*} [1-9].*"),
+                "compressed answers served from the cache");
+    }
+
+    @Test
+    void acceptEncodingIsReadAsRfc9110Says() {
+        assertTrue(org.hindcast.web.Revalidation.acceptsGzip("gzip, deflate, br"));
+        assertTrue(org.hindcast.web.Revalidation.acceptsGzip("GZIP"));
+        assertTrue(org.hindcast.web.Revalidation.acceptsGzip("br;q=1.0, gzip;q=0.8, *;q=0.1"));
+        assertTrue(org.hindcast.web.Revalidation.acceptsGzip("*"));
+        assertTrue(!org.hindcast.web.Revalidation.acceptsGzip("gzip;q=0"));
+        assertTrue(!org.hindcast.web.Revalidation.acceptsGzip("*, gzip;q=0"));
+        assertTrue(!org.hindcast.web.Revalidation.acceptsGzip("identity"));
+        assertTrue(!org.hindcast.web.Revalidation.acceptsGzip("deflate, br"));
+        assertTrue(!org.hindcast.web.Revalidation.acceptsGzip(""));
+        assertTrue(!org.hindcast.web.Revalidation.acceptsGzip(null));
+    }
+
     @Test
     void theCachesHitsAndMissesAreInTheMetrics() {
         Staff.ensure();

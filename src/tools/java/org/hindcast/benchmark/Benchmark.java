@@ -185,6 +185,8 @@ public final class Benchmark {
                 floor.latencies().millis(0.5), floor.latencies().millis(0.99)), "the load tool and the service share the cores", "", "");
         compare("track record, prolific (API)", base.resolve("/api/authors/" + prolific + "/track-record"),
                 SqlEquivalents.trackRecord(prolific, prolificId, allIds(benchUrl, prolificId)), pgbench, scripts, connections, warmUp, seconds, 50, 0.5);
+        againstFloor("track record, prolific, gzip accepted (API)", base.resolve("/api/authors/" + prolific + "/track-record"),
+                floor, connections, warmUp, seconds, "Accept-Encoding", "gzip");
         compare("track record, typical (API)", base.resolve("/api/authors/" + typical + "/track-record"),
                 SqlEquivalents.trackRecord(typical, typicalId, allIds(benchUrl, typicalId)), pgbench, scripts, connections, warmUp, seconds, 50, 0.5);
         compare("author page, prolific (HTML)", base.resolve("/authors/" + prolific),
@@ -419,6 +421,26 @@ public final class Benchmark {
                 String.format(Locale.ROOT, "pgbench %,.0f tps, p50 %.1f, p99 %.1f ms; ratio %.2fx", pg.perSecond(),
                         pg.latencies().millis(0.5), pg.latencies().millis(0.99), ratio),
                 goal.isEmpty() ? "(measured)" : goal.replaceFirst("^, ", ""), goal.isEmpty() ? "" : verdict(met));
+    }
+
+    /**
+     * A load measured against the floor row of the same run (issue 18's goal: p99 under 50 ms and within 1.5x of the
+     * floor's p99), with request headers such as a browser's {@code Accept-Encoding: gzip}.
+     */
+    private void againstFloor(String what, URI uri, HttpLoad.Result floor, int connections, double warmUp, double seconds,
+                              String... headers) throws Exception {
+        step(what + ": HTTP at " + connections + " connections");
+        HttpLoad.Result http = HttpLoad.run(uri, connections, warmUp, seconds, headers);
+        double p99 = http.latencies().millis(0.99);
+        double ofFloor = p99 / floor.latencies().millis(0.99);
+        boolean met = p99 < 50 && ofFloor <= 1.5 && http.errors() == 0;
+        StringBuilder sent = new StringBuilder();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            sent.append(sent.isEmpty() ? "" : ", ").append(headers[i]).append(": ").append(headers[i + 1]);
+        }
+        row(what, String.format(Locale.ROOT, "%,.0f req/s, p50 %.1f, p99 %.1f ms%s", http.perSecond(), http.latencies().millis(0.5), p99,
+                        http.errors() > 0 ? ", " + http.errors() + " errors" : ""),
+                String.format(Locale.ROOT, "p99 %.2fx the floor's; %s", ofFloor, sent), "p99 < 50 ms, <= 1.5x floor", verdict(met));
     }
 
     private void resolutions(URI base, String url, long prolificId, int count) throws Exception {

@@ -36,13 +36,18 @@ final class HttpLoad {
         }
     }
 
-    static Result run(URI uri, int connections, double warmUpSeconds, double seconds) throws Exception {
+    /** The load with these request headers (name, value, name, value...), such as {@code Accept-Encoding: gzip}. */
+    static Result run(URI uri, int connections, double warmUpSeconds, double seconds, String... headers) throws Exception {
         requireLoopback(uri);
         ExecutorService io = Executors.newFixedThreadPool(4);
         try {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                     .executor(io).build();
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build();
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET();
+            if (headers.length > 0) {
+                builder.headers(headers);
+            }
+            HttpRequest request = builder.build();
             if (warmUpSeconds > 0) {
                 loop(http, request, connections, warmUpSeconds, null);
             }

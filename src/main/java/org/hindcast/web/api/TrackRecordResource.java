@@ -38,6 +38,9 @@ public final class TrackRecordResource {
     @Path("/api/authors/{slug}/track-record")
     public static class OfAuthor {
         @Inject
+        Revalidation revalidation;
+
+        @Inject
         TrackRecordService records;
 
         @Operation(summary = "Track record of an author", description = "All the figures of docs/scoring.md, by theme (sub-themes included) and by horizon.")
@@ -46,12 +49,15 @@ public final class TrackRecordResource {
         @APIResponse(responseCode = "200", description = "The author's track record",
                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrackRecord.class)))
         public Response get(@PathParam("slug") String slug, @Context Request request) {
-            return Revalidation.respond(request, records.authorJson(slug), MediaType.APPLICATION_JSON_TYPE);
+            return revalidation.respond(request, records.authorJson(slug), MediaType.APPLICATION_JSON_TYPE);
         }
     }
 
     @Path("/api/themes/{slug}/track-record")
     public static class OfTheme {
+        @Inject
+        Revalidation revalidation;
+
         @Inject
         TrackRecordService records;
 
@@ -61,12 +67,15 @@ public final class TrackRecordResource {
         @APIResponse(responseCode = "200", description = "The theme's track record",
                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrackRecord.class)))
         public Response get(@PathParam("slug") String slug, @Context Request request) {
-            return Revalidation.respond(request, records.theme(slug), MediaType.APPLICATION_JSON_TYPE);
+            return revalidation.respond(request, records.theme(slug), MediaType.APPLICATION_JSON_TYPE);
         }
     }
 
     @Path("/api/papers/{slug}/track-record")
     public static class OfSource {
+        @Inject
+        Revalidation revalidation;
+
         @Inject
         TrackRecordService records;
 
@@ -76,12 +85,15 @@ public final class TrackRecordResource {
         @APIResponse(responseCode = "200", description = "The paper's track record",
                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrackRecord.class)))
         public Response get(@PathParam("slug") String slug, @Context Request request) {
-            return Revalidation.respond(request, records.paper(slug), MediaType.APPLICATION_JSON_TYPE);
+            return revalidation.respond(request, records.paper(slug), MediaType.APPLICATION_JSON_TYPE);
         }
     }
 
     @Path("/api/leaderboard")
     public static class OfAuthors {
+        @Inject
+        Revalidation revalidation;
+
         @Inject
         LeaderboardService leaderboards;
 
@@ -94,7 +106,7 @@ public final class TrackRecordResource {
                             @QueryParam("minScored") @DefaultValue("1") @Min(1) @Max(1_000_000) int minScored,
                             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size, @Context Request request) {
-            return Revalidation.respond(request, leaderboards.board(theme, minScored, page, size), MediaType.APPLICATION_JSON_TYPE);
+            return revalidation.respond(request, leaderboards.board(theme, minScored, page, size), MediaType.APPLICATION_JSON_TYPE);
         }
     }
 }

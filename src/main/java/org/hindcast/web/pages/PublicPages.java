@@ -61,6 +61,9 @@ public class PublicPages {
     SnapshotCache cache;
 
     @Inject
+    org.hindcast.web.Revalidation revalidation;
+
+    @Inject
     LeaderboardService leaderboards;
 
     @Inject
@@ -162,7 +165,7 @@ public class PublicPages {
             // Every reader who is not signed in gets the same page: it is rendered once per ledger snapshot.
             // It carries the tag of its snapshot: a reader's browser revalidating it is answered 304 by one statement.
             // Signed-in readers get another page at the same address, hence Vary: Cookie.
-            jakarta.ws.rs.core.Response page = org.hindcast.web.Revalidation.respond(request,
+            jakarta.ws.rs.core.Response page = revalidation.respond(request,
                     cache.answer("author-page-html", key, () -> authorPage(authorPage(slug, r, p)).render()),
                     jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
             page.getHeaders().add("Vary", "Cookie");

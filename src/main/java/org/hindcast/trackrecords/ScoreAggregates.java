@@ -216,50 +216,51 @@ public class ScoreAggregates {
 
     /**
      * Recomputes the rows of these authors from their pairs: the overall rows, and the theme rows of {@code themes}
-     * (null: of every theme). A set left without pairs loses its row.
+     * (null: of every theme). A set left without pairs loses its row. Two round trips whatever the number of sets:
+     * one statement drops the emptied pairs and reads the rest of both tables, the mean Brier of each set is summed
+     * in Java exactly as {@link Scorer#meanBrier} sums it, and one statement deletes the rows of emptied sets and
+     * writes the others, in both tables.
      */
     @SuppressWarnings("unchecked")
     private void rowsFromPairs(Set<Long> authorIds, Set<Long> themes) {
         Long[] authors = authorIds.toArray(Long[]::new);
-        Long[] themeIds = themes == null ? null : themes.toArray(Long[]::new);
-        String ofThemes = themes == null ? "" : " and theme_id = any(cast(?2 as bigint[]))";
-
-        em.createNativeQuery("delete from author_score_pair where author_id = any(cast(?1 as bigint[])) and n = 0")
-                .setParameter(1, authors).executeUpdate();
-        List<Object[]> overall = em.createNativeQuery(AUTHORS_PAIRS).setParameter(1, authors).getResultList();
+        // ?2 the themes whose rows are recomputed, ?3 true for every theme's
+        String ofThemes = " and (cast(?3 as boolean) or theme_id = any(cast(?2 as bigint[])))";
+        Long[] themeIds = themes == null ? new Long[0] : themes.toArray(Long[]::new);
+        var read = em.createNativeQuery("""
+                        with emptied as (delete from author_score_pair where author_id = any(cast(?1 as bigint[])) and n = 0),
+                             emptied_in_themes as (delete from author_theme_score_pair where author_id = any(cast(?1 as bigint[]))
+                                                   and n = 0%s)
+                        select 0, author_id, 0, p, o, n from author_score_pair where author_id = any(cast(?1 as bigint[])) and n > 0
+                        union all
+                        select 1, author_id, theme_id, p, o, n from author_theme_score_pair
+                        where author_id = any(cast(?1 as bigint[])) and n > 0%s
+                        order by 1, 2, 3, 4, 5""".formatted(ofThemes, ofThemes)).setParameter(1, authors)
+                .setParameter(2, themeIds).setParameter(3, themes == null);
         Rows all = new Rows();
-        groupRuns(overall, 1, (key, runs) -> all.add(key, runs));
-        em.createNativeQuery("delete from author_score s where s.author_id = any(cast(?1 as bigint[])) "
-                + "and not (s.author_id = any(cast(?2 as bigint[])))").setParameter(1, authors)
-                .setParameter(2, all.column(0)).executeUpdate();
-        em.createNativeQuery("insert into author_score (author_id, n, brier, refreshed_at) "
-                        + "select a, n, b, now() from unnest(cast(?1 as bigint[]), cast(?2 as int[]), cast(?3 as float8[])) as u(a, n, b) "
-                        + "on conflict (author_id) do update set n = excluded.n, brier = excluded.brier, refreshed_at = excluded.refreshed_at")
-                .setParameter(1, all.column(0)).setParameter(2, all.n()).setParameter(3, all.brier()).executeUpdate();
-
-        var deleteEmpty = em.createNativeQuery("delete from author_theme_score_pair where author_id = any(cast(?1 as bigint[])) and n = 0"
-                + ofThemes).setParameter(1, authors);
-        var read = em.createNativeQuery("select author_id, theme_id, p, o, n from author_theme_score_pair "
-                + "where author_id = any(cast(?1 as bigint[])) and n > 0" + ofThemes + " order by author_id, theme_id, p, o")
-                .setParameter(1, authors);
-        var deleteRows = em.createNativeQuery("delete from author_theme_score s where s.author_id = any(cast(?1 as bigint[]))"
-                + ofThemes + " and not exists (select 1 from author_theme_score_pair q where q.author_id = s.author_id "
-                + "and q.theme_id = s.theme_id and q.n > 0)").setParameter(1, authors);
-        if (themes != null) {
-            deleteEmpty.setParameter(2, themeIds);
-            read.setParameter(2, themeIds);
-            deleteRows.setParameter(2, themeIds);
-        }
-        deleteEmpty.executeUpdate();
         Rows byTheme = new Rows();
-        groupRuns(read.getResultList(), 2, (key, runs) -> byTheme.add(key, runs));
-        deleteRows.executeUpdate();
-        em.createNativeQuery("insert into author_theme_score (author_id, theme_id, n, brier, refreshed_at) "
-                        + "select a, t, n, b, now() from unnest(cast(?1 as bigint[]), cast(?2 as bigint[]), cast(?3 as int[]), "
-                        + "cast(?4 as float8[])) as u(a, t, n, b) on conflict (theme_id, author_id) do update "
-                        + "set n = excluded.n, brier = excluded.brier, refreshed_at = excluded.refreshed_at")
-                .setParameter(1, byTheme.column(0)).setParameter(2, byTheme.column(1)).setParameter(3, byTheme.n())
-                .setParameter(4, byTheme.brier()).executeUpdate();
+        groupRuns(read.getResultList(), 3, (key, runs) -> (key.get(0) == 0 ? all : byTheme).add(key.subList(1, 3), runs));
+        var write = em.createNativeQuery("""
+                        with gone as (delete from author_score s where s.author_id = any(cast(?1 as bigint[]))
+                                      and not (s.author_id = any(cast(?4 as bigint[])))),
+                             kept as (insert into author_score (author_id, n, brier, refreshed_at)
+                                      select a, n, b, now() from unnest(cast(?4 as bigint[]), cast(?5 as int[]), cast(?6 as float8[])) as u(a, n, b)
+                                      on conflict (author_id) do update
+                                      set n = excluded.n, brier = excluded.brier, refreshed_at = excluded.refreshed_at),
+                             gone_in_themes as (delete from author_theme_score s where s.author_id = any(cast(?1 as bigint[]))%s
+                                      and not exists (select 1 from unnest(cast(?7 as bigint[]), cast(?8 as bigint[])) as k(a, t)
+                                                      where k.a = s.author_id and k.t = s.theme_id)),
+                             kept_in_themes as (insert into author_theme_score (author_id, theme_id, n, brier, refreshed_at)
+                                      select a, t, n, b, now() from unnest(cast(?7 as bigint[]), cast(?8 as bigint[]), cast(?9 as int[]),
+                                      cast(?10 as float8[])) as u(a, t, n, b)
+                                      on conflict (theme_id, author_id) do update
+                                      set n = excluded.n, brier = excluded.brier, refreshed_at = excluded.refreshed_at)
+                        select 1""".formatted(ofThemes.replace("theme_id", "s.theme_id")))
+                .setParameter(1, authors).setParameter(2, themeIds).setParameter(3, themes == null)
+                .setParameter(4, all.column(0)).setParameter(5, all.n()).setParameter(6, all.brier())
+                .setParameter(7, byTheme.column(0)).setParameter(8, byTheme.column(1)).setParameter(9, byTheme.n())
+                .setParameter(10, byTheme.brier());
+        write.getResultList();
     }
 
     /** Rows of (key columns..., p, o, n) sorted by key, then p and o: each key's runs, in order. */

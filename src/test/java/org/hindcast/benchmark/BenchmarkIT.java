@@ -46,12 +46,15 @@ class BenchmarkIT {
         String table = out.substring(out.indexOf("Hindcast benchmark,"));
         for (String row : List.of("bulk import, service's importer", "COPY of the same rows", "import / COPY",
                 "start-up: process to ready", "floor: readiness check", "track record, prolific (API)",
-                "track record, typical (API)", "author page, prolific (HTML)", "author page, typical (HTML)",
+                "track record, prolific, gzip accepted (API)", "track record, typical (API)", "author page, prolific (HTML)", "author page, typical (HTML)",
                 "leaderboard, ", "search, a common word (API)", "reviewers' queue, due in 30 days (API)",
                 "evidence finder, a 30-page paper (API)", "evidence finder, its run when the text is attached", "resolution until figures fresh", "resident memory after the load",
                 "start-up: process to ready, AppCDS")) {
             assertTrue(table.contains(row), "the table has a row '" + row + "':\n" + table);
         }
+        assertTrue(table.contains("start-up: process to ready, JDK 25 AOT cache + C1 only")
+                || out.contains("start-up with an AOT cache not measured") || out.contains("start-up with it not measured"),
+                "JDK 25's AOT cache measured, or why not:\n" + out);
         assertTrue(table.contains("2,000 forecasts"), table);
         Matcher fresh = Pattern.compile("(\\d+) of all (\\d+) fresh on answer").matcher(table);
         assertTrue(fresh.find(), table);

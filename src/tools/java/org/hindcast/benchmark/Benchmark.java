@@ -223,6 +223,7 @@ public final class Benchmark {
                 "< 400 MB", verdict(rssKb / 1024.0 < 400));
 
         startupWithClassData(benchUrl, work);
+        startupWithAotCache(benchUrl, work);
 
         String heading = String.format(Locale.ROOT, "Hindcast benchmark, %s, %d cores, %s forecasts, %d connections, %.0f s per load",
                 LocalDate.now(), Runtime.getRuntime().availableProcessors(), String.format(Locale.ROOT, "%,d", forecasts),
@@ -561,6 +562,98 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * Start-up with JDK 25's ahead-of-time cache (JEP 483 and 514: classes loaded and linked, and the JIT's profiles, from
+     * a training start), when a JDK 25 or newer is installed beside the one running the benchmark: a training start
+     * writes the cache at its exit, then a start with it is measured, as it is and with C1 only. Skipped, and said so,
+     * when there is none.
+     */
+    private void startupWithAotCache(String url, Path work) throws Exception {
+        java.util.Optional<String> java25 = newerJava(25);
+        if (java25.isEmpty()) {
+            System.out.println("  no JDK 25 or newer beside " + javaCommand + ": start-up with an AOT cache not measured");
+            return;
+        }
+        step("start-up with JDK 25's AOT cache (" + java25.get() + ", written by a training start)");
+        Path cache = work.toAbsolutePath().resolve("hindcast.aot");
+        Path trainingLog = work.toAbsolutePath().resolve("aot-training.log");
+        Files.deleteIfExists(cache);
+        for (String[] flags : List.of(new String[]{"-XX:AOTCacheOutput=" + cache}, new String[]{"-XX:AOTCache=" + cache},
+                new String[]{"-XX:AOTCache=" + cache, "-XX:TieredStopAtLevel=1"})) {
+            int port = freePort();
+            long spawned = System.nanoTime();
+            Path training = flags[0].startsWith("-XX:AOTCacheOutput") ? trainingLog : null;
+            // the training start's output goes to a file: with it in a pipe, the JVM's cache-writing step at exit failed
+            Process p = startService(java25.get(), url, port, training, flags);
+            double seconds = waitReady(URI.create("http://127.0.0.1:" + port), spawned, p);
+            if (flags[0].startsWith("-XX:AOTCacheOutput")) {
+                // a little work for the training start to profile, as a reader's first requests would
+                HttpClient http = HttpClient.newHttpClient();
+                for (String path : List.of("/", "/api/leaderboard", "/leaderboard", "/search?q=Seoul")) {
+                    http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.discarding());
+                }
+            }
+            p.destroy();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            if (flags[0].startsWith("-XX:AOTCacheOutput") && !Files.exists(cache)) {
+                // without the cache the JVM would start without it and the rows would measure nothing of it
+                List<String> log = Files.readAllLines(trainingLog);
+                System.out.println("  the training start (exit " + p.exitValue() + ") wrote no AOT cache; start-up with it not measured. Its last lines:\n    "
+                        + String.join("\n    ", log.subList(Math.max(0, log.size() - 15), log.size())));
+                return;
+            }
+            if (flags[0].startsWith("-XX:AOTCache=")) {
+                row("start-up: process to ready, JDK 25 AOT cache" + (flags.length > 1 ? " + C1 only" : ""),
+                        String.format(Locale.ROOT, "%.2f s", seconds), String.join(" ", flags).replace(cache.toString(), "hindcast.aot")
+                                + " (" + javaVersion(java25.get()) + ")", "< 3 s", verdict(seconds < 3));
+            }
+        }
+    }
+
+    /** A java command of at least this feature release installed beside the running one (Debian's /usr/lib/jvm, macOS's JavaVirtualMachines). */
+    private java.util.Optional<String> newerJava(int feature) {
+        Path home = Path.of(javaCommand).toAbsolutePath().getParent().getParent();
+        List<Path> candidates = new ArrayList<>();
+        // /usr/lib/jvm/X/bin/java: X's parent; /Library/Java/JavaVirtualMachines/X/Contents/Home/bin/java: three levels up
+        for (Path dir = home.getParent(), last = home.getRoot(); dir != null && !dir.equals(last)
+                && home.getNameCount() - dir.getNameCount() <= 3; dir = dir.getParent()) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (var jdks = Files.list(dir)) {
+                jdks.sorted(Comparator.reverseOrder()).forEach(j -> {
+                    candidates.add(j.resolve("bin/java"));
+                    candidates.add(j.resolve("Contents/Home/bin/java"));
+                });
+            } catch (IOException ignored) {
+                // not readable
+            }
+        }
+        for (Path c : candidates) {
+            if (Files.isExecutable(c)) {
+                String version = javaVersion(c.toString());
+                java.util.regex.Matcher m = Pattern.compile("^\\S+ (\\d+)").matcher(version);
+                if (m.find() && Integer.parseInt(m.group(1)) >= feature) {
+                    return java.util.Optional.of(c.toString());
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The first line of {@code java --version}, such as "openjdk 25.0.3 2026-04-21 LTS", or "" if it does not answer. */
+    private static String javaVersion(String java) {
+        try {
+            Process p = new ProcessBuilder(java, "--version").redirectErrorStream(true).start();
+            String first = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 ? first.trim() : "";
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
     /** The most prolific author, and the median one by forecasts. */
     private static String[] authors(String url) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, dbPassword);
@@ -625,7 +718,16 @@ public final class Benchmark {
     private final List<String> serviceLog = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private Process startService(String url, int port, String... extraJvmOptions) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaCommand));
+        return startService(javaCommand, url, port, extraJvmOptions);
+    }
+
+    private Process startService(String java, String url, int port, String... extraJvmOptions) throws IOException {
+        return startService(java, url, port, null, extraJvmOptions);
+    }
+
+    /** The service with its output in {@code logFile} (null: kept in {@link #serviceLog}). */
+    private Process startService(String java, String url, int port, Path logFile, String... extraJvmOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java));
         command.addAll(List.of(SERVICE_JVM_OPTIONS.split(" ")));
         command.addAll(List.of(extraJvmOptions));
         command.addAll(List.of("-jar", jar.toString()));
@@ -635,6 +737,9 @@ public final class Benchmark {
         pb.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         pb.environment().put("MALLOC_ARENA_MAX", "2"); // glibc's per-thread heaps are most of a JVM's memory beyond its own
         pb.redirectErrorStream(true);
+        if (logFile != null) {
+            return pb.redirectOutput(logFile.toFile()).start();
+        }
         Process p = pb.start();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

@@ -42,8 +42,11 @@ public class Revalidation {
 
     private static final CacheControl REVALIDATE = CacheControl.valueOf("no-cache");
 
-    /** Answers kept compressed, as many as the snapshot cache keeps answers. */
-    static final int ENTRIES = 256;
+    /**
+     * Bytes kept, plain and gzipped together: a prolific author's record is 110 KB plain and 27 KB gzipped, a typical
+     * one a few kilobytes, and the service runs in a small heap.
+     */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
 
     /** An answer's bytes as sent plain and gzipped. */
     record Encoded(byte[] plain, byte[] gzip) {
@@ -52,7 +55,8 @@ public class Revalidation {
     private record Key(String tag, MediaType type) {
     }
 
-    private final Cache<Key, Encoded> encoded = Caffeine.newBuilder().maximumSize(ENTRIES).recordStats().build();
+    private final Cache<Key, Encoded> encoded = Caffeine.newBuilder().maximumWeight(MAX_BYTES)
+            .weigher((Key k, Encoded e) -> e.plain().length + e.gzip().length).recordStats().build();
 
     @Inject
     HttpServerRequest http;

@@ -112,7 +112,9 @@ class PagesBrowserTests {
     @Test
     void aReaderOpensAnAuthorPageAndSeesTheChartAndTheNumbers() {
         Page page = readerPage();
-        page.navigate(url("/authors/lee-dong-gyu"));
+        com.microsoft.playwright.Response answer = page.navigate(url("/authors/lee-dong-gyu"));
+        // the browser asks for gzip and is sent the page's kept compressed bytes, which it reads as the page below
+        assertEquals("gzip", answer.headerValue("content-encoding"), answer.headers().toString());
         assertEquals("Lee Dong-gyu · Hindcast", page.title());
         assertTrue(page.locator("[data-figure=headline-brier]").textContent().contains("Brier 0.167"));
         assertEquals("9", page.locator("[data-figure=scored]").textContent());

@@ -91,10 +91,6 @@ class CrashSafetyIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int freePort() throws IOException {
-        return org.hindcast.testing.Ports.free();
-    }
-
     /** A corpus of many papers, so that an import is still running when the service is killed. */
     private void writeCorpus() throws IOException {
         Path dir = Files.createDirectories(work.resolve("corpus"));
@@ -117,7 +113,7 @@ class CrashSafetyIT {
     @Test
     void aKilledServiceLosesNoAnsweredWriteAndHalfImportsNothing() throws Exception {
         writeCorpus();
-        int port = freePort();
+        int port = org.hindcast.testing.Ports.free();
         service = start(port);
         assertEquals(201, post(port, "/api/users", "admin", ADMIN, "{\"username\":\"crash-editor\",\"displayName\":\"E\","
                 + "\"password\":\"crash-editor-password\",\"roles\":[\"EDITOR\"]}").statusCode());
@@ -207,7 +203,7 @@ class CrashSafetyIT {
      */
     @Test
     void aKilledDatabaseLosesNoAnsweredWriteAndTheServiceBringsItBack() throws Exception {
-        int port = freePort();
+        int port = org.hindcast.testing.Ports.free();
         service = start(port);
         assertEquals(201, post(port, "/api/users", "admin", ADMIN, "{\"username\":\"crash-editor\",\"displayName\":\"E\","
                 + "\"password\":\"crash-editor-password\",\"roles\":[\"EDITOR\"]}").statusCode());

@@ -193,7 +193,7 @@ class SignInTests {
     Ledger ledger;
 
     @Test
-    void aSuccessForgetsThePairsFailuresAndASuccessWithoutFailuresWritesNothing() {
+    void aSuccessForgetsThePairsFailuresAndASuccessWithoutFailuresLeavesNoRow() {
         String name = newUser("forgetful", "ADMIN");
         String address = "198.51.100.77";
         String pairs = "select count(*) from sign_in_limit where username = '" + name + "'";

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -555,6 +554,37 @@ public final class Benchmark {
         return list == null || list.isEmpty() ? List.of() : java.util.Arrays.stream(list.split(",")).map(Long::valueOf).toList();
     }
 
+    /** What a timed start measured: seconds from spawning the JVM to ready, and the exit code once stopped. */
+    private record Started(double seconds, int exit) {
+    }
+
+    /** Work done on a started service before it is stopped. */
+    @FunctionalInterface
+    private interface WhileUp {
+        void on(URI base) throws Exception;
+    }
+
+    /**
+     * Starts the service with these JVM flags on a port of its own, times it to ready, does {@code whileUp} (if any),
+     * and stops it, waiting for its exit (a JVM that writes an archive or cache at exit takes a while).
+     */
+    private Started timedStart(String java, String url, Path logFile, WhileUp whileUp, String... flags) throws Exception {
+        int port = freePort();
+        URI base = URI.create("http://127.0.0.1:" + port);
+        long spawned = System.nanoTime();
+        Process p = startService(java, url, port, logFile, flags);
+        double seconds = waitReady(base, spawned, p);
+        if (whileUp != null) {
+            whileUp.on(base);
+        }
+        p.destroy();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+        return new Started(seconds, p.exitValue());
+    }
+
     /**
      * Start-up with an application class-data archive (AppCDS): a training start writes the archive of the classes it
      * loaded, then a start with that archive is measured, as it is and with only the quick JIT tier (C1).
@@ -567,14 +597,7 @@ public final class Benchmark {
         Path archive = work.toAbsolutePath().resolve("hindcast.jsa");
         for (String[] flags : List.of(new String[]{"-XX:ArchiveClassesAtExit=" + archive},
                 new String[]{"-XX:SharedArchiveFile=" + archive}, new String[]{"-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1"})) {
-            int port = freePort();
-            long spawned = System.nanoTime();
-            Process p = startService(url, port, flags);
-            double seconds = waitReady(URI.create("http://127.0.0.1:" + port), spawned, p);
-            p.destroy();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
+            double seconds = timedStart(javaCommand, url, null, null, flags).seconds();
             if (flags[0].startsWith("-XX:SharedArchiveFile")) {
                 row("start-up: process to ready, " + (flags.length > 1 ? "AppCDS + C1 only" : "AppCDS"),
                         String.format(Locale.ROOT, "%.2f s", seconds), String.join(" ", flags).replace(archive.toString(), "hindcast.jsa"),
@@ -601,27 +624,20 @@ public final class Benchmark {
         Files.deleteIfExists(cache);
         for (String[] flags : List.of(new String[]{"-XX:AOTCacheOutput=" + cache}, new String[]{"-XX:AOTCache=" + cache},
                 new String[]{"-XX:AOTCache=" + cache, "-XX:TieredStopAtLevel=1"})) {
-            int port = freePort();
-            long spawned = System.nanoTime();
-            Path training = flags[0].startsWith("-XX:AOTCacheOutput") ? trainingLog : null;
-            // the training start's output goes to a file: with it in a pipe, the JVM's cache-writing step at exit failed
-            Process p = startService(java25.get(), url, port, training, flags);
-            double seconds = waitReady(URI.create("http://127.0.0.1:" + port), spawned, p);
-            if (flags[0].startsWith("-XX:AOTCacheOutput")) {
-                // a little work for the training start to profile, as a reader's first requests would
+            boolean training = flags[0].startsWith("-XX:AOTCacheOutput");
+            // the training start's output goes to a file: with it in a pipe, the JVM's cache-writing step at exit failed;
+            // and it does a little work to profile, as a reader's first requests would
+            Started started = timedStart(java25.get(), url, training ? trainingLog : null, training ? base -> {
                 HttpClient http = HttpClient.newHttpClient();
                 for (String path : List.of("/", "/api/leaderboard", "/leaderboard", "/search?q=Seoul")) {
-                    http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.discarding());
+                    http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.discarding());
                 }
-            }
-            p.destroy();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
-            if (flags[0].startsWith("-XX:AOTCacheOutput") && !Files.exists(cache)) {
+            } : null, flags);
+            double seconds = started.seconds();
+            if (training && !Files.exists(cache)) {
                 // without the cache the JVM would start without it and the rows would measure nothing of it
                 List<String> log = Files.readAllLines(trainingLog);
-                System.out.println("  the training start (exit " + p.exitValue() + ") wrote no AOT cache; start-up with it not measured. Its last lines:\n    "
+                System.out.println("  the training start (exit " + started.exit() + ") wrote no AOT cache; start-up with it not measured. Its last lines:\n    "
                         + String.join("\n    ", log.subList(Math.max(0, log.size() - 15), log.size())));
                 return;
             }
@@ -738,12 +754,8 @@ public final class Benchmark {
 
     private final List<String> serviceLog = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    private Process startService(String url, int port, String... extraJvmOptions) throws IOException {
-        return startService(javaCommand, url, port, extraJvmOptions);
-    }
-
-    private Process startService(String java, String url, int port, String... extraJvmOptions) throws IOException {
-        return startService(java, url, port, null, extraJvmOptions);
+    private Process startService(String url, int port) throws IOException {
+        return startService(javaCommand, url, port, null);
     }
 
     /** The service with its output in {@code logFile} (null: kept in {@link #serviceLog}). */
@@ -891,10 +903,9 @@ public final class Benchmark {
         }
     }
 
+    /** A free port below the ephemeral range (org.hindcast.testing.Ports: the tools run on the test classpath). */
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return org.hindcast.testing.Ports.free();
     }
 
     private static boolean isEmpty(Path dir) throws IOException {

@@ -23,6 +23,8 @@ import org.hindcast.forecasts.Forecast;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,8 +69,9 @@ public class Resolution extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public String reviewer;
 
+    /** In UTC and to the microsecond, as PostgreSQL keeps it: the answer to the write shows what a later read shows. */
     @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
+    public OffsetDateTime createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
 
     @ManyToMany
     @JoinTable(name = "resolution_evidence", joinColumns = @JoinColumn(name = "resolution_id"),

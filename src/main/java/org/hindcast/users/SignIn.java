@@ -2,9 +2,7 @@ package org.hindcast.users;
 
 import io.quarkus.security.AuthenticationFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.util.Set;
 
@@ -58,14 +56,37 @@ public class SignIn {
     /** What sign-in and sessions need of a user. */
     public record Credentials(long id, String username, String passwordHash, boolean enabled, Set<Role> roles) {
 
-        /** The read of a user's credentials, in a request context and transaction of its own. */
+        /**
+         * The read of a user's credentials: one statement on a connection of its own (no transaction, no
+         * persistence context), since HTTP Basic reads them on every request. The enabled flag and the roles are
+         * read every time, so a disabled account or a changed role counts at the next request.
+         */
         @ApplicationScoped
         public static class Lookup {
 
-            @ActivateRequestContext
-            @Transactional
+            @Inject
+            javax.sql.DataSource dataSource;
+
             public Credentials find(String username) {
-                return User.findByUsername(username).map(Credentials::of).orElse(null);
+                try (java.sql.Connection c = dataSource.getConnection();
+                     java.sql.PreparedStatement s = c.prepareStatement("""
+                             select u.id, u.username, u.password_hash, u.enabled,
+                                    array(select r.role from app_user_role r where r.user_id = u.id)
+                             from app_user u where u.username = ?""")) {
+                    s.setString(1, username);
+                    try (java.sql.ResultSet r = s.executeQuery()) {
+                        if (!r.next()) {
+                            return null;
+                        }
+                        java.util.EnumSet<Role> roles = java.util.EnumSet.noneOf(Role.class);
+                        for (String role : (String[]) r.getArray(5).getArray()) {
+                            roles.add(Role.valueOf(role));
+                        }
+                        return new Credentials(r.getLong(1), r.getString(2), r.getString(3), r.getBoolean(4), Set.copyOf(roles));
+                    }
+                } catch (java.sql.SQLException e) {
+                    throw new jakarta.persistence.PersistenceException("could not read the credentials of a user", e);
+                }
             }
         }
 

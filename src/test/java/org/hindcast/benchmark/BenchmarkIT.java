@@ -60,6 +60,9 @@ class BenchmarkIT {
         assertTrue(fresh.find(), table);
         assertEquals(fresh.group(2), fresh.group(1), "every resolution's figures were fresh when it was answered");
         assertEquals("8", fresh.group(2));
+        Matcher warming = Pattern.compile("the first (\\d+) verdicts after the loads").matcher(table);
+        assertTrue(warming.find(), "the resolutions' warm-up has its own row:\n" + table);
+        assertTrue(Integer.parseInt(warming.group(1)) >= 10, "at least 10 verdicts warm the resolutions up, with --warm-up 0:\n" + table);
         Matcher ratio = Pattern.compile("ratio (\\d+\\.\\d+)x").matcher(table);
         int ratios = 0;
         while (ratio.find()) {

@@ -67,6 +67,26 @@ class ResolutionResourceTests {
     }
 
     @Test
+    void theAnswerToAVerdictIsTheResolutionAsTheHistoryShowsItAfterwards() {
+        long evidence = as("analyst").body(Map.of("summary", "State visit on 2025-10-30", "observedOn", "2025-10-30",
+                        "citationUrl", "https://example.org/visit", "stance", "SUPPORTS"))
+                .post("/api/forecasts/" + forecast + "/evidence").then().statusCode(201).extract().jsonPath().getLong("id");
+        Map<String, Object> body = verdict(0, "PARTIAL");
+        body.put("credit", 0.25);
+        body.put("reason", "  kept as written  ");
+        body.put("evidence", List.of(evidence, evidence));
+        Map<String, Object> answered = as("reviewer").body(body).post("/api/forecasts/" + forecast + "/resolutions")
+                .then().statusCode(201).extract().jsonPath().getMap("$");
+        List<Map<String, Object>> history = anonymous().get("/api/forecasts/" + forecast + "/resolutions")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertEquals(1, history.size());
+        // every field, the time it was recorded to the microsecond and the evidence relied on included
+        assertEquals(history.get(0), answered);
+        assertEquals(List.of((int) evidence), answered.get("evidence"));
+        assertEquals(0.25f, answered.get("credit"));
+    }
+
+    @Test
     void reResolvingNeedsAReasonAppendsAndTheLatestCounts() {
         as("reviewer").body(verdict(0, "TRUE")).post("/api/forecasts/" + forecast + "/resolutions").then().statusCode(201);
         var before = ledger.counts();

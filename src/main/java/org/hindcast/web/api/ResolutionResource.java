@@ -45,7 +45,8 @@ public class ResolutionResource {
     public Response resolve(@PathParam("id") long id, @NotNull ResolutionService.Verdict body) {
         // the service checks the body: the same rules, in one answer, for the API, the page and the imports
         Resolution r = resolutions.resolve(caller.name(), id, body);
+        // the resolution as written: every field the answer shows was loaded or set by the write (no second read)
         return Response.created(URI.create("/api/forecasts/" + id + "/resolutions/" + r.seq))
-                .entity(ForecastView.ResolutionView.of(Resolution.findById(r.id))).build();
+                .entity(ForecastView.ResolutionView.of(r)).build();
     }
 }

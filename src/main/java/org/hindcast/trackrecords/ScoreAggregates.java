@@ -80,19 +80,22 @@ public class ScoreAggregates {
         em.flush();
         lock(authorIds);
         Long[] ids = moved.stream().map(ScoresChanged.Outcome::forecastId).toArray(Long[]::new);
-        List<Object[]> forecasts = em.createNativeQuery("select f.id, f.probability, "
+        // each forecast with its authors, and its themes with all their ancestors (walked up from its own themes only)
+        List<Object[]> forecasts = em.createNativeQuery("with recursive up (forecast_id, theme_id) as ("
+                        + "select ft.forecast_id, ft.theme_id from forecast_theme ft where ft.forecast_id = any(cast(?1 as bigint[])) "
+                        + "union select u.forecast_id, t.parent_id from up u join theme t on t.id = u.theme_id where t.parent_id is not null) "
+                        + "select f.id, f.probability, "
                         + "array(select fa.author_id from forecast_author fa where fa.forecast_id = f.id order by 1), "
-                        + "array(select ft.theme_id from forecast_theme ft where ft.forecast_id = f.id order by 1) "
+                        + "array(select u.theme_id from up u where u.forecast_id = f.id order by 1) "
                         + "from forecast f where f.id = any(cast(?1 as bigint[]))")
                 .setParameter(1, ids).getResultList();
-        var tree = rows.themeTree();
         Deltas deltas = new Deltas();
         Set<Long> touchedAuthors = new HashSet<>();
         Set<Long> touchedThemes = new HashSet<>();
         for (Object[] f : forecasts) {
             long id = ((Number) f[0]).longValue();
             double p = ((Number) f[1]).doubleValue();
-            Set<Long> themes = ScoredRows.withAncestors(new HashSet<>(longs(f[3])), tree);
+            Set<Long> themes = new HashSet<>(longs(f[3]));
             ScoresChanged.Outcome change = moved.stream().filter(o -> o.forecastId() == id).findFirst().orElseThrow();
             for (long author : longs(f[2])) {
                 if (!authorIds.contains(author)) {
@@ -324,11 +327,17 @@ public class ScoreAggregates {
         }
 
         /**
-         * Increments by upsert; decrements by update, which must find every pair it lowers (a pair below zero, or
-         * missing, means the counts are out of step with the forecasts: the transaction fails rather than keep it).
-         * Not an upsert either way: PostgreSQL checks n >= 0 on the row it would insert before it finds the conflict.
+         * In one statement, whatever the number of pairs: increments by upsert; decrements by update, which must find
+         * every pair it lowers (a pair below zero, or missing, means the counts are out of step with the forecasts:
+         * the transaction fails rather than keep it). Not an upsert either way: PostgreSQL checks n >= 0 on the row
+         * it would insert before it finds the conflict. The net deltas touch each pair once, so no two parts of the
+         * statement write the same row.
          */
         void apply() {
+            List<String> parts = new ArrayList<>();
+            List<List<Map.Entry<Key, Integer>>> bound = new ArrayList<>();
+            List<String> lowered = new ArrayList<>();
+            List<Integer> toLower = new ArrayList<>();
             for (boolean ofTheme : new boolean[]{false, true}) {
                 List<Map.Entry<Key, Integer>> up = new ArrayList<>();
                 List<Map.Entry<Key, Integer>> down = new ArrayList<>();
@@ -338,30 +347,53 @@ public class ScoreAggregates {
                 String themeColumn = ofTheme ? "theme_id, " : "";
                 String themeMatch = ofTheme ? " and s.theme_id = u.t" : "";
                 if (!down.isEmpty()) {
-                    int updated = bind(em.createNativeQuery("update " + table + " s set n = s.n + u.d from unnest(cast(?1 as bigint[]), "
-                            + "cast(?2 as bigint[]), cast(?3 as float8[]), cast(?4 as float8[]), cast(?5 as int[])) as u(a, t, p, o, d) "
-                            + "where s.author_id = u.a and s.p = u.p and s.o = u.o" + themeMatch), down).executeUpdate();
-                    if (updated != down.size()) {
-                        throw new IllegalStateException(table + ": " + (down.size() - updated) + " of " + down.size()
-                                + " pairs to lower are missing; the counts are out of step with the forecasts");
-                    }
+                    String name = "lowered" + parts.size();
+                    parts.add(name + " as (update " + table + " s set n = s.n + u.d from " + unnest(bound.size())
+                            + " where s.author_id = u.a and s.p = u.p and s.o = u.o" + themeMatch + " returning 1)");
+                    bound.add(down);
+                    lowered.add(table);
+                    toLower.add(down.size());
                 }
                 if (!up.isEmpty()) {
-                    bind(em.createNativeQuery("insert into " + table + " (author_id, " + themeColumn + "p, o, n) select a, "
-                            + (ofTheme ? "t, " : "") + "p, o, d from unnest(cast(?1 as bigint[]), cast(?2 as bigint[]), "
-                            + "cast(?3 as float8[]), cast(?4 as float8[]), cast(?5 as int[])) as u(a, t, p, o, d) "
-                            + "on conflict (author_id, " + themeColumn + "p, o) do update set n = " + table + ".n + excluded.n"), up)
-                            .executeUpdate();
+                    parts.add("raised" + parts.size() + " as (insert into " + table + " (author_id, " + themeColumn + "p, o, n) select a, "
+                            + (ofTheme ? "t, " : "") + "p, o, d from " + unnest(bound.size())
+                            + " on conflict (author_id, " + themeColumn + "p, o) do update set n = " + table + ".n + excluded.n returning 1)");
+                    bound.add(up);
+                }
+            }
+            if (parts.isEmpty()) {
+                return;
+            }
+            StringBuilder counts = new StringBuilder("0");
+            parts.stream().filter(part -> part.startsWith("lowered"))
+                    .forEach(part -> counts.append(", (select count(*) from ").append(part, 0, part.indexOf(' ')).append(')'));
+            var query = em.createNativeQuery("with " + String.join(", ", parts) + " select " + counts);
+            for (int i = 0; i < bound.size(); i++) {
+                bind(query, 5 * i, bound.get(i));
+            }
+            Object row = query.getSingleResult();
+            for (int i = 0; i < lowered.size(); i++) {
+                long updated = ((Number) ((Object[]) row)[i + 1]).longValue();
+                if (updated != toLower.get(i)) {
+                    throw new IllegalStateException(lowered.get(i) + ": " + (toLower.get(i) - updated) + " of " + toLower.get(i)
+                            + " pairs to lower are missing; the counts are out of step with the forecasts");
                 }
             }
         }
 
-        private jakarta.persistence.Query bind(jakarta.persistence.Query q, List<Map.Entry<Key, Integer>> entries) {
-            return q.setParameter(1, entries.stream().map(e -> e.getKey().author()).toArray(Long[]::new))
-                    .setParameter(2, entries.stream().map(e -> e.getKey().theme()).toArray(Long[]::new))
-                    .setParameter(3, entries.stream().map(e -> e.getKey().p()).toArray(Double[]::new))
-                    .setParameter(4, entries.stream().map(e -> e.getKey().o()).toArray(Double[]::new))
-                    .setParameter(5, entries.stream().map(Map.Entry::getValue).toArray(Integer[]::new));
+        /** The five arrays bound for the {@code part}-th list of pairs (parameters 5 part + 1 to 5 part + 5), as the rows u(a, t, p, o, d). */
+        private static String unnest(int part) {
+            int f = 5 * part;
+            return "unnest(cast(?" + (f + 1) + " as bigint[]), cast(?" + (f + 2) + " as bigint[]), cast(?" + (f + 3)
+                    + " as float8[]), cast(?" + (f + 4) + " as float8[]), cast(?" + (f + 5) + " as int[])) as u(a, t, p, o, d)";
+        }
+
+        private static void bind(jakarta.persistence.Query q, int offset, List<Map.Entry<Key, Integer>> entries) {
+            q.setParameter(offset + 1, entries.stream().map(e -> e.getKey().author()).toArray(Long[]::new))
+                    .setParameter(offset + 2, entries.stream().map(e -> e.getKey().theme()).toArray(Long[]::new))
+                    .setParameter(offset + 3, entries.stream().map(e -> e.getKey().p()).toArray(Double[]::new))
+                    .setParameter(offset + 4, entries.stream().map(e -> e.getKey().o()).toArray(Double[]::new))
+                    .setParameter(offset + 5, entries.stream().map(Map.Entry::getValue).toArray(Integer[]::new));
         }
     }
 

@@ -48,6 +48,28 @@ class ScoreDeltaTests {
     private static final String[] OUTCOMES = {"TRUE", "FALSE", "PARTIAL", "ANNULLED", "AMBIGUOUS"};
 
     @Test
+    void aLaterVerdictThatFindsItsPairMissingIsRefusedWholeAndWritesNothing() {
+        String theme = Ledger.theme("Out of step " + Ledger.unique("t"));
+        String paper = Ledger.paper("2024-11-13", "Out Of Step " + theme);
+        long forecast = Ledger.forecast(paper, theme, 0.75, "2025-11-30", "editor");
+        Map<String, Object> verdict = new HashMap<>(Map.of("forecastVersion", 0, "outcome", "TRUE", "resolvedOn", "2025-11-13",
+                "rationale", "The visit was reported."));
+        as("reviewer").body(verdict).post("/api/forecasts/" + forecast + "/resolutions").then().statusCode(201);
+        long author = ((Number) ledger.scalar("select author_id from forecast_author where forecast_id = ?", forecast)).longValue();
+        // the theme's pair of the first verdict goes missing behind the service's back: the counts are out of step
+        assertEquals(1, ledger.execute("delete from author_theme_score_pair where author_id = ? and p = 0.75 and o = 1", author));
+        var before = ledger.counts();
+        Map<String, Object> score = ledger.row("select n, brier from author_score where author_id = " + author);
+        verdict.putAll(Map.of("forecastVersion", 1, "outcome", "FALSE", "reason", "Read again."));
+        as("reviewer2").body(verdict).post("/api/forecasts/" + forecast + "/resolutions").then().statusCode(500);
+        assertEquals(before, ledger.counts(), "no resolution, audit entry or pair written");
+        assertEquals("TRUE", ledger.scalar("select status from forecast where id = ?", forecast));
+        assertEquals(1L, ((Number) ledger.scalar("select n from author_score_pair where author_id = ? and p = 0.75 and o = 1", author)).longValue(),
+                "the overall pair, lowered in the same statement, is as it was");
+        assertEquals(score, ledger.row("select n, brier from author_score where author_id = " + author));
+    }
+
+    @Test
     void rowsKeptByDeltasEqualAFullRecomputationAfterARandomSequenceOfChanges() {
         String tag = Ledger.unique("delta");
         String region = Ledger.theme("Region " + tag);

@@ -49,11 +49,16 @@ class ResolutionResourceTests {
         return body;
     }
 
-    @Test
-    void aReviewerResolvesAndTheForecastShowsTheOutcome() {
-        long evidence = as("analyst").body(Map.of("summary", "State visit on 2025-10-30", "observedOn", "2025-10-30",
+    /** An analyst's evidence for the forecast, as a verdict may rely on it; its id. */
+    private long supportingEvidence() {
+        return as("analyst").body(Map.of("summary", "State visit on 2025-10-30", "observedOn", "2025-10-30",
                         "citationUrl", "https://example.org/visit", "stance", "SUPPORTS"))
                 .post("/api/forecasts/" + forecast + "/evidence").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    @Test
+    void aReviewerResolvesAndTheForecastShowsTheOutcome() {
+        long evidence = supportingEvidence();
         Map<String, Object> body = verdict(0, "TRUE");
         body.put("evidence", List.of(evidence));
         as("reviewer").body(body).post("/api/forecasts/" + forecast + "/resolutions").then().statusCode(201)
@@ -68,9 +73,7 @@ class ResolutionResourceTests {
 
     @Test
     void theAnswerToAVerdictIsTheResolutionAsTheHistoryShowsItAfterwards() {
-        long evidence = as("analyst").body(Map.of("summary", "State visit on 2025-10-30", "observedOn", "2025-10-30",
-                        "citationUrl", "https://example.org/visit", "stance", "SUPPORTS"))
-                .post("/api/forecasts/" + forecast + "/evidence").then().statusCode(201).extract().jsonPath().getLong("id");
+        long evidence = supportingEvidence();
         Map<String, Object> body = verdict(0, "PARTIAL");
         body.put("credit", 0.25);
         body.put("reason", "  kept as written  ");

@@ -51,9 +51,6 @@ public class ScoreAggregates {
     @Inject
     EntityManager em;
 
-    @Inject
-    ScoredRows rows;
-
     @Transactional(Transactional.TxType.MANDATORY)
     void onScoresChanged(@Observes ScoresChanged change) {
         if (change.all()) {

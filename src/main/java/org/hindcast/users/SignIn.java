@@ -3,7 +3,14 @@ package org.hindcast.users;
 import io.quarkus.security.AuthenticationFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -65,27 +72,27 @@ public class SignIn {
         public static class Lookup {
 
             @Inject
-            javax.sql.DataSource dataSource;
+            DataSource dataSource;
 
             public Credentials find(String username) {
-                try (java.sql.Connection c = dataSource.getConnection();
-                     java.sql.PreparedStatement s = c.prepareStatement("""
+                try (Connection c = dataSource.getConnection();
+                     PreparedStatement s = c.prepareStatement("""
                              select u.id, u.username, u.password_hash, u.enabled,
                                     array(select r.role from app_user_role r where r.user_id = u.id)
                              from app_user u where u.username = ?""")) {
                     s.setString(1, username);
-                    try (java.sql.ResultSet r = s.executeQuery()) {
+                    try (ResultSet r = s.executeQuery()) {
                         if (!r.next()) {
                             return null;
                         }
-                        java.util.EnumSet<Role> roles = java.util.EnumSet.noneOf(Role.class);
+                        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
                         for (String role : (String[]) r.getArray(5).getArray()) {
                             roles.add(Role.valueOf(role));
                         }
                         return new Credentials(r.getLong(1), r.getString(2), r.getString(3), r.getBoolean(4), Set.copyOf(roles));
                     }
-                } catch (java.sql.SQLException e) {
-                    throw new jakarta.persistence.PersistenceException("could not read the credentials of a user", e);
+                } catch (SQLException e) {
+                    throw new PersistenceException("could not read the credentials of a user", e);
                 }
             }
         }

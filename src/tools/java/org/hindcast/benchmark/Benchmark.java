@@ -485,22 +485,13 @@ public final class Benchmark {
             throw new IllegalStateException("could not create the reviewer: HTTP " + created.statusCode() + " " + created.body());
         }
         String reviewer = "Basic " + Base64.getEncoder().encodeToString(("bench-reviewer:" + REVIEWER_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        String today = LocalDate.now().toString();
         Latencies warming = new Latencies();
         long warmUntil = System.nanoTime() + (long) (warmUpSeconds * 1e9);
         for (long[] f : warmUp) {
             if (warming.size() >= RESOLUTION_WARM_UP && System.nanoTime() >= warmUntil) {
                 break;
             }
-            long t = System.nanoTime();
-            var answer = http.send(HttpRequest.newBuilder(base.resolve("/api/forecasts/" + f[0] + "/resolutions"))
-                    .header("Authorization", reviewer).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"forecastVersion\":" + f[1] + ",\"outcome\":\"FALSE\",\"resolvedOn\":\""
-                            + today + "\",\"rationale\":\"Benchmark verdict, to warm up.\"}")).build(), HttpResponse.BodyHandlers.ofString());
-            warming.add(System.nanoTime() - t);
-            if (answer.statusCode() != 201) {
-                throw new IllegalStateException("resolving forecast " + f[0] + " answered " + answer.statusCode() + ": " + answer.body());
-            }
+            warming.add(resolve(http, base, reviewer, f, "FALSE", "Benchmark verdict, to warm up."));
         }
         if (warming.size() < RESOLUTION_WARM_UP) {
             throw new IllegalStateException("only " + warming.size() + " pending forecasts to warm the resolutions up with; "
@@ -516,16 +507,7 @@ public final class Benchmark {
                 String figures = "select coalesce(sum(s.n), 0) || '/' || coalesce(max(s.refreshed_at)::text, '') from forecast_author fa "
                         + "left join author_score s on s.author_id = fa.author_id where fa.forecast_id = " + f[0];
                 String before = scalar(c, figures);
-                long t = System.nanoTime();
-                var answer = http.send(HttpRequest.newBuilder(base.resolve("/api/forecasts/" + f[0] + "/resolutions"))
-                        .header("Authorization", reviewer).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"forecastVersion\":" + f[1] + ",\"outcome\":\"TRUE\",\"resolvedOn\":\""
-                                + today + "\",\"rationale\":\"Benchmark verdict.\"}")).build(), HttpResponse.BodyHandlers.ofString());
-                long took = System.nanoTime() - t;
-                (f[2] == 1 ? ofProlific : latencies).add(took);
-                if (answer.statusCode() != 201) {
-                    throw new IllegalStateException("resolving forecast " + f[0] + " answered " + answer.statusCode() + ": " + answer.body());
-                }
+                (f[2] == 1 ? ofProlific : latencies).add(resolve(http, base, reviewer, f, "TRUE", "Benchmark verdict."));
                 // Fresh: the authors' leaderboard rows count the new verdict, already when the answer arrives.
                 long authorsOf = Long.parseLong(scalar(c, "select count(*) from forecast_author where forecast_id = " + f[0]));
                 long nBefore = Long.parseLong(before.split("/")[0]);
@@ -558,6 +540,21 @@ public final class Benchmark {
                 ofProlific.millis(0.99)), ofProlific.size() + " resolutions; by (p, o) deltas, whatever the record's size", "", "");
         row("track record, prolific, first read after a write", String.format(Locale.ROOT, "p50 %.1f, p99 %.1f ms",
                 recomputed.millis(0.5), recomputed.millis(0.99)), "recomputed, one client, after each resolution above", "", "");
+    }
+
+    /** Resolves forecast {@code f[0]} at version {@code f[1]} through the API, today; the nanoseconds until the answer, a 201. */
+    private static long resolve(HttpClient http, URI base, String reviewer, long[] f, String outcome, String rationale) throws Exception {
+        long t = System.nanoTime();
+        var answer = http.send(HttpRequest.newBuilder(base.resolve("/api/forecasts/" + f[0] + "/resolutions"))
+                .header("Authorization", reviewer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"forecastVersion\":" + f[1] + ",\"outcome\":\"" + outcome
+                        + "\",\"resolvedOn\":\"" + LocalDate.now() + "\",\"rationale\":\"" + rationale + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        long took = System.nanoTime() - t;
+        if (answer.statusCode() != 201) {
+            throw new IllegalStateException("resolving forecast " + f[0] + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return took;
     }
 
     private static List<Long> ids(String url, long authorId, boolean resolved) throws SQLException {
